@@ -1,0 +1,1 @@
+"""Rasa SDK action server: one module per feature, coordination only."""

@@ -1,0 +1,44 @@
+"""Two-stage fallback in Vietnamese, ending in an offer of human contact."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+NLU_FALLBACK = "nlu_fallback"
+
+
+def intent_to_affirm(latest_message: Dict[Text, Any]) -> Text:
+    intent = (latest_message.get("intent") or {}).get("name")
+    ranking = latest_message.get("intent_ranking") or []
+    if intent == NLU_FALLBACK and len(ranking) > 1:
+        intent = ranking[1].get("name")
+    return intent or ""
+
+
+class ActionDefaultAskAffirmation(Action):
+    """ "Có phải Anh/Chị muốn hỏi ...?" with the best-guess intent."""
+
+    def name(self) -> Text:
+        return "action_default_ask_affirmation"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        response = f"utter_ask_affirmation_{intent_to_affirm(tracker.latest_message)}"
+        if response not in (domain.get("responses") or {}):
+            response = "utter_ask_affirmation"
+        dispatcher.utter_message(response=response)
+        return []
+
+
+class ActionDefaultFallback(Action):
+    """After the second failure: apologise and offer a human."""
+
+    def name(self) -> Text:
+        return "action_default_fallback"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_offer_human")
+        return [UserUtteranceReverted()]

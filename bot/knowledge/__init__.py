@@ -1,0 +1,1 @@
+"""Procedure knowledge base: model, loading, validation, store and search."""

@@ -1,0 +1,1 @@
+"""Rasa graph components: thin wrappers over ``bot.text`` and ``bot.knowledge``."""
