@@ -1,0 +1,39 @@
+from actions.contact import ActionHumanContact
+from actions.dossiers import ActionDossierStatus
+from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
+from tests.actions.conftest import make_tracker, run
+
+
+def test_affirmation_uses_the_second_intent_after_nlu_fallback():
+    tracker = make_tracker("abc", "nlu_fallback", ranking=[
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_fee", "confidence": 0.4}])
+    domain = {"responses": {"utter_ask_affirmation_ask_fee": [{"text": "x"}]}}
+    messages, _ = run(ActionDefaultAskAffirmation(), tracker, domain)
+    assert messages[0]["response"] == "utter_ask_affirmation_ask_fee"
+
+
+def test_affirmation_falls_back_to_a_generic_question():
+    tracker = make_tracker("abc", "nlu_fallback", ranking=[
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "thank", "confidence": 0.4}])
+    messages, _ = run(ActionDefaultAskAffirmation(), tracker, {"responses": {}})
+    assert messages[0]["response"] == "utter_ask_affirmation"
+
+
+def test_default_fallback_offers_a_human_and_reverts():
+    messages, events = run(ActionDefaultFallback(), make_tracker("???", "nlu_fallback"))
+    assert messages[0]["response"] == "utter_offer_human"
+    assert events == [{"event": "rewind", "timestamp": None}]
+
+
+def test_human_contact_from_the_province_profile(services):
+    messages, _ = run(ActionHumanContact(), make_tracker("gap can bo", "request_human"))
+    [message] = messages
+    assert message["response"] == "utter_human_contact"
+    assert message["hotline"] == "1900 0000"
+    assert message["opening_hours"].startswith("Thứ Hai – Thứ Sáu: 07:30–17:00")
+
+
+def test_dossier_status_points_to_the_official_portal(services):
+    messages, _ = run(ActionDossierStatus(), make_tracker("tra cuu ho so", "check_dossier_status"))
+    assert messages[0]["response"] == "utter_dossier_lookup_official"
+    assert messages[0]["portal_url"] == "https://dichvucong.gov.vn"
