@@ -60,7 +60,7 @@ shell: install
 test: knowledge $(MODEL)
 	$(PY) -m bot.knowledge validate
 	$(RASA) data validate --domain domain --data data --config config.yml --fail-on-warnings
-	scripts/pytest.sh
+	REQUIRE_E2E=1 scripts/pytest.sh
 
 eval: $(MODEL)
 	$(PY) -m bench.nlu_eval --model $(MODEL) --data tests/nlu/holdout.yml

@@ -1,0 +1,161 @@
+"""Benchmark: training time, REST latency and throughput, memory.
+
+    python -m bench.run [--model models/tro-ly.tar.gz] [--train] [--rasa-processes 2]
+
+Prints figures next to the reference measurements of plain Rasa on this machine
+kind (../shared/reference/measurements.md). Figures are printed, not asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import List, Sequence, Tuple
+
+import requests
+
+from bot import PROJECT_ROOT
+
+REFERENCE = {
+    "training": "63 min (default pipeline, 4,478 ex., 100 epochs)",
+    "p50_1": "50 ms", "p95_1": "65 ms",
+    "rate_20": "14.8 msg/s", "p50_20": "1390 ms", "p95_20": "1680 ms",
+    "memory": "1.2 GB (Rasa server alone)",
+}
+
+
+def _messages() -> List[str]:
+    from rasa.shared.nlu.training_data.loading import load_data
+
+    data = load_data(str(PROJECT_ROOT / "tests" / "nlu" / "holdout.yml"))
+    return [m.get("text") for m in data.intent_examples]
+
+
+def percentile(values: Sequence[float], q: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def _rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children, in MB."""
+    total = 0.0
+    pids = [pid]
+    try:
+        children = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()
+        pids += [int(c) for c in children]
+    except FileNotFoundError:
+        pass
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            continue
+    return total
+
+
+def _send(url: str, sender: str, text: str) -> Tuple[float, bool]:
+    start = time.perf_counter()
+    try:
+        response = requests.post(url, json={"sender": sender, "message": text}, timeout=60)
+        ok = response.status_code == 200 and bool(response.json())
+    except requests.RequestException:
+        ok = False
+    return (time.perf_counter() - start) * 1000, ok
+
+
+def run_load(urls: List[str], texts: List[str], senders: int, total: int) -> Tuple[List[float], float, int]:
+    jobs = [(urls[i % senders % len(urls)], f"bench-{senders}-{i % senders}", texts[i % len(texts)])
+            for i in range(total)]
+    per_sender = {}
+    for job in jobs:
+        per_sender.setdefault(job[1], []).append(job)
+
+    def sender_loop(items):
+        return [_send(*item) for item in items]
+
+    start = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=senders) as pool:
+        results = [r for chunk in pool.map(sender_loop, per_sender.values()) for r in chunk]
+    elapsed = time.perf_counter() - start
+    latencies = [r[0] for r in results]
+    errors = sum(1 for r in results if not r[1])
+    return latencies, total / elapsed, errors
+
+
+def train_time(out_dir: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(
+        [str(Path(sys.executable).parent / "rasa"), "train", "--force", "--domain", "domain", "--data", "data",
+         "--config", "config.yml", "--out", str(out_dir), "--fixed-model-name", "bench"],
+        cwd=PROJECT_ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2"},
+    )
+    return time.perf_counter() - start
+
+
+def main(argv=None) -> int:
+    from bot.knowledge.loader import load_procedures
+    from bot.knowledge.store import KnowledgeStore
+    from bot.settings import Settings
+    from tests import servers as server_module
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--model", type=Path, default=server_module.MODEL)
+    parser.add_argument("--train", action="store_true", help="also time a full training from scratch")
+    parser.add_argument("--single", type=int, default=200, help="messages with one sender")
+    parser.add_argument("--concurrent", type=int, default=400, help="messages with 20 senders")
+    args = parser.parse_args(argv)
+
+    rows = []
+    workdir = Path(tempfile.mkdtemp(prefix="bench-"))
+    if args.train:
+        seconds = train_time(workdir / "models")
+        rows.append(("training time (cold, no cache)", f"{seconds / 60:.1f} min", REFERENCE["training"]))
+
+    settings = Settings.from_env({})
+    db_url = f"sqlite:///{workdir / 'knowledge.db'}"
+    KnowledgeStore(db_url).sync(load_procedures(settings.procedures_dir).procedures)
+    load_start = time.perf_counter()
+    servers = server_module.start(workdir, env={"KNOWLEDGE_DB_URL": db_url}, model=args.model)
+    load_seconds = time.perf_counter() - load_start
+    try:
+        url = f"{servers.rasa_url}/webhooks/rest/webhook"
+        texts = _messages()
+        run_load([url], texts, 1, 20)  # warm-up
+        single, _, single_errors = run_load([url], texts, 1, args.single)
+        many, rate, many_errors = run_load([url], texts, 20, args.concurrent)
+        memory = [_rss_mb(p.pid) for p in servers.processes]
+    finally:
+        servers.stop()
+
+    rows += [
+        ("model load + servers ready", f"{load_seconds:.0f} s", "about 50 s"),
+        (f"1 sender: p50 ({args.single} msgs)", f"{statistics.median(single):.0f} ms", REFERENCE["p50_1"]),
+        ("1 sender: p95", f"{percentile(single, 0.95):.0f} ms", REFERENCE["p95_1"]),
+        (f"20 senders: throughput ({args.concurrent} msgs)", f"{rate:.1f} msg/s", REFERENCE["rate_20"]),
+        ("20 senders: p50", f"{statistics.median(many):.0f} ms", REFERENCE["p50_20"]),
+        ("20 senders: p95", f"{percentile(many, 0.95):.0f} ms", REFERENCE["p95_20"]),
+        ("errors / empty answers", f"{single_errors + many_errors}", "0"),
+        ("memory: action server", f"{memory[0]:.0f} MB", "-"),
+        ("memory: Rasa server", f"{memory[1]:.0f} MB", REFERENCE["memory"]),
+        ("memory: both", f"{sum(memory):.0f} MB", "target <= 2048 MB"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    print(f"{'measure':<{width}}  {'this project':>14}  reference (plain Rasa)")
+    for name, ours, reference in rows:
+        print(f"{name:<{width}}  {ours:>14}  {reference}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
