@@ -1,0 +1,1 @@
+"""Dossier (hồ sơ) status: gateway protocol, HTTP and SQL implementations, checks."""

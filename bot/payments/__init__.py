@@ -1,0 +1,1 @@
+"""Official online-payment links: the one allow-list and its policy."""
