@@ -85,7 +85,7 @@ def start(workdir: Path, env: Optional[Dict[str, str]] = None, model: Path = MOD
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
-        f"tracker_store:\n  type: SQL\n  dialect: sqlite\n  db: {tracker_db}\n{extra_endpoints}",
+        f"tracker_store:\n  type: bot.privacy.tracker_store.RedactingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker_db}\n{extra_endpoints}",
         encoding="utf-8",
     )
     environment = {

@@ -1,0 +1,40 @@
+"""SQL tracker store that never writes phone or ID numbers in clear.
+
+Rasa keeps the unredacted tracker in memory for the turn being processed (so an
+action can still check the digits a citizen just typed); everything written to
+the database or streamed to an event broker goes through ``redact_tree``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterator, List, Optional, Text
+
+from rasa.core.brokers.broker import EventBroker
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import Event
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot.privacy.redact import redact_tree
+
+_KEEP = ("timestamp", "message_id", "event")
+
+
+def redact_event(event: Event) -> Event:
+    data: Dict[str, Any] = event.as_dict()
+    kept = {key: data[key] for key in _KEEP if key in data}
+    redacted = redact_tree({key: value for key, value in data.items() if key not in _KEEP})
+    return Event.from_parameters({**redacted, **kept})
+
+
+class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(self, domain: Optional[Domain] = None, host: Optional[Text] = None,
+                 event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
+        super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
+        for event in super()._additional_events(session, tracker):
+            yield redact_event(event)
+
+    async def _stream_new_events(self, event_broker: EventBroker, new_events: List[Event], sender_id: Text) -> None:
+        await super()._stream_new_events(event_broker, [redact_event(e) for e in new_events], sender_id)
