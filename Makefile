@@ -43,6 +43,7 @@ install: $(VENV)/.installed
 
 knowledge: install
 	$(PY) -m bot.knowledge load
+	$(PY) -m bot.dossiers seed
 
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	@mkdir -p models

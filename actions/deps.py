@@ -8,11 +8,14 @@ from typing import Optional
 
 from typing import Any, Dict
 
+from bot.dossiers.gateway import DossierGateway
+from bot.dossiers.verification import Verifier
 from bot.knowledge.answers import AnswerFormatter, load_vocabulary
 from bot.knowledge.loader import load_province
 from bot.knowledge.model import ProvinceProfile
 from bot.knowledge.search import ProcedureIndex
 from bot.knowledge.store import KnowledgeStore
+from bot.payments.policy import PaymentLinkPolicy
 from bot.settings import Settings
 
 
@@ -24,22 +27,40 @@ class Services:
     vocabulary: Dict[str, Any]
     formatter: AnswerFormatter
     province: ProvinceProfile
+    dossiers: DossierGateway
+    verifier: Verifier
+    payments: PaymentLinkPolicy
 
 
 _lock = threading.Lock()
 _services: Optional[Services] = None
 
 
+def dossier_gateway(settings: Settings) -> DossierGateway:
+    """The provincial system when DOSSIER_API_URL is set, else the built-in store."""
+    if settings.dossier_api_url:
+        from bot.dossiers.http import HttpDossierGateway
+
+        return HttpDossierGateway(settings.dossier_api_url, settings.dossier_api_token)
+    from bot.dossiers.sql import SqlDossierGateway
+
+    return SqlDossierGateway(settings.dossier_db_url)
+
+
 def build(settings: Settings) -> Services:
     store = KnowledgeStore(settings.knowledge_db_url)
     vocabulary = load_vocabulary(str(settings.knowledge_dir / "vocabulary.yml"))
+    province = load_province(settings.provinces_dir, settings.province)
     return Services(
         settings=settings,
         store=store,
         index=ProcedureIndex(store.all()),
         vocabulary=vocabulary,
         formatter=AnswerFormatter(vocabulary),
-        province=load_province(settings.provinces_dir, settings.province),
+        province=province,
+        dossiers=dossier_gateway(settings),
+        verifier=Verifier(settings.app_db_url, settings.secret_key()),
+        payments=PaymentLinkPolicy(province.official_domains),
     )
 
 

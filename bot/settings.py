@@ -24,6 +24,14 @@ class Settings:
     province: str = "gia-lai"
     knowledge_dir: Path = PROJECT_ROOT / "knowledge"
     knowledge_db_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'knowledge.db'}"
+    #: the provincial dossier system; unset = the built-in SQL store below
+    dossier_api_url: Optional[str] = None
+    dossier_api_token: str = ""
+    dossier_db_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'dossiers.db'}"
+    #: the assistant's own state: failed checks, assistance logs, feedback
+    app_db_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'app.db'}"
+    #: key for hashing sender ids; unset = a random key kept in var/secret.key
+    secret: Optional[str] = None
 
     @property
     def procedures_dir(self) -> Path:
@@ -41,4 +49,22 @@ class Settings:
             province=env.get("PROVINCE") or defaults.province,
             knowledge_dir=_path(env.get("KNOWLEDGE_DIR"), defaults.knowledge_dir),
             knowledge_db_url=env.get("KNOWLEDGE_DB_URL") or defaults.knowledge_db_url,
+            dossier_api_url=env.get("DOSSIER_API_URL") or None,
+            dossier_api_token=env.get("DOSSIER_API_TOKEN") or "",
+            dossier_db_url=env.get("DOSSIER_DB_URL") or defaults.dossier_db_url,
+            app_db_url=env.get("APP_DB_URL") or defaults.app_db_url,
+            secret=env.get("APP_SECRET") or None,
         )
+
+    def secret_key(self) -> str:
+        """``APP_SECRET``, else a random key created once in var/secret.key."""
+        if self.secret:
+            return self.secret
+        path = PROJECT_ROOT / "var" / "secret.key"
+        if not path.exists():
+            import secrets
+
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32), encoding="utf-8")
+            path.chmod(0o600)
+        return path.read_text(encoding="utf-8").strip()

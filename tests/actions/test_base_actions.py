@@ -1,5 +1,4 @@
 from actions.contact import ActionHumanContact
-from actions.dossiers import ActionDossierStatus
 from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from tests.actions.conftest import make_tracker, run
 
@@ -31,9 +30,3 @@ def test_human_contact_from_the_province_profile(services):
     assert message["response"] == "utter_human_contact"
     assert message["hotline"] == "1900 0000"
     assert message["opening_hours"].startswith("Thứ Hai – Thứ Sáu: 07:30–17:00")
-
-
-def test_dossier_status_points_to_the_official_portal(services):
-    messages, _ = run(ActionDossierStatus(), make_tracker("tra cuu ho so", "check_dossier_status"))
-    assert messages[0]["response"] == "utter_dossier_lookup_official"
-    assert messages[0]["portal_url"] == "https://dichvucong.gov.vn"
