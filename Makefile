@@ -64,7 +64,7 @@ test: knowledge $(MODEL)
 	REQUIRE_E2E=1 scripts/pytest.sh
 
 eval: $(MODEL)
-	$(PY) -m bench.nlu_eval --model $(MODEL) --data tests/nlu/holdout.yml
+	$(PY) -m bench.nlu_eval --model $(MODEL) --data tests/nlu/holdout
 
 bench: knowledge $(MODEL)
 	$(PY) -m bench.run --model $(MODEL)

@@ -1,6 +1,6 @@
 """NLU evaluation on the held-out set, separately for accented and unaccented input.
 
-    python -m bench.nlu_eval --model models/tro-ly.tar.gz --data tests/nlu/holdout.yml
+    python -m bench.nlu_eval --model models/tro-ly.tar.gz --data tests/nlu/holdout
 
 Prints intent accuracy and macro F1, response-selector accuracy (faq/…,
 chitchat/…), and entity precision/recall/F1 (entity type + value, and strict
@@ -146,7 +146,7 @@ def render(report: Report) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model", type=Path, default=Path("models/tro-ly.tar.gz"))
-    parser.add_argument("--data", type=Path, default=Path("tests/nlu/holdout.yml"))
+    parser.add_argument("--data", type=Path, default=Path("tests/nlu/holdout"))
     parser.add_argument("--errors", action="store_true", help="list misclassified examples")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = parser.parse_args(argv)

@@ -34,7 +34,7 @@ REFERENCE = {
 def _messages() -> List[str]:
     from rasa.shared.nlu.training_data.loading import load_data
 
-    data = load_data(str(PROJECT_ROOT / "tests" / "nlu" / "holdout.yml"))
+    data = load_data(str(PROJECT_ROOT / "tests" / "nlu" / "holdout"))
     return [m.get("text") for m in data.intent_examples]
 
 

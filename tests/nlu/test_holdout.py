@@ -9,7 +9,7 @@ from bot import PROJECT_ROOT
 from bot.text.fold import fold, has_diacritics
 from tests import servers
 
-HOLDOUT = PROJECT_ROOT / "tests" / "nlu" / "holdout.yml"
+HOLDOUT = PROJECT_ROOT / "tests" / "nlu" / "holdout"
 
 
 def _key(text):
