@@ -1,0 +1,1 @@
+"""Rasa input/output channels (Zalo OA; Messenger on Rasa's connector, made strict)."""
