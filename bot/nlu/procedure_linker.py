@@ -18,6 +18,7 @@ import rasa.shared.utils.io
 
 from bot import PROJECT_ROOT
 from bot.knowledge.aliases import alias_table, fingerprint
+from bot.nlu.marking import mark_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,8 @@ def _knowledge_dir(config: Dict[Text, Any]) -> Path:
 
 
 @DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, DefaultV1Recipe.ComponentType.MESSAGE_FEATURIZER],
+    is_trainable=True,
 )
 class ProcedureLinker(GraphComponent, EntityExtractorMixin):
     """Emits ``procedure`` entities whose value is the procedure code.
@@ -39,11 +41,16 @@ class ProcedureLinker(GraphComponent, EntityExtractorMixin):
     persisted inside the model: inference never touches the knowledge files or
     a database. Matching is spaCy ``PhraseMatcher`` on folded syllables
     (see ``bot.text.phrases``).
+
+    It also marks the first token of every mention by adding ``marker`` to its
+    lemma (training and inference alike), so the count featurizers see
+    "__procedure__ can giay to gi" for any of the procedures: the intent
+    classifier learns the question, not the 43 procedure names.
     """
 
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {"knowledge_dir": "knowledge/procedures", "entity": "procedure"}
+        return {"knowledge_dir": "knowledge/procedures", "entity": "procedure", "marker": "__procedure__"}
 
     @staticmethod
     def required_packages() -> List[Text]:
@@ -100,10 +107,21 @@ class ProcedureLinker(GraphComponent, EntityExtractorMixin):
             )
         return self._resource
 
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Marks mentions in the training examples (annotations are left as they are)."""
+        if self._patterns:
+            for message in training_data.training_examples:
+                if message.get(TEXT):
+                    mark_tokens(message, [(m.start, m.end) for m in self.linker.find(message.get(TEXT))],
+                                self._config["marker"])
+        return training_data
+
     def process(self, messages: List[Message]) -> List[Message]:
         if not self._patterns:
             return messages
         for message in messages:
+            matches = self.linker.find(message.get(TEXT) or "")
+            mark_tokens(message, [(m.start, m.end) for m in matches], self._config["marker"])
             entities = [
                 {
                     "entity": self._config["entity"],
@@ -112,7 +130,7 @@ class ProcedureLinker(GraphComponent, EntityExtractorMixin):
                     "value": match.id,
                     "confidence": 1.0,
                 }
-                for match in self.linker.find(message.get(TEXT) or "")
+                for match in matches
             ]
             message.set(
                 ENTITIES,

@@ -1,0 +1,24 @@
+"""Delexicalisation: mark the first token of a recognised span in its lemma."""
+
+from __future__ import annotations
+
+from typing import Iterable, Tuple
+
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+
+def mark_tokens(message: Message, spans: Iterable[Tuple[int, int]], marker: str) -> None:
+    """Append ``marker`` to the lemma of the first token inside each span.
+
+    The token text and offsets are untouched; only what the count featurizers
+    read (``use_lemma``) gains one placeholder word per span.
+    """
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    for start, end in spans:
+        for token in tokens:
+            if token.end > start and token.start < end:
+                if marker not in token.lemma.split():
+                    token.lemma = f"{token.lemma} {marker}"
+                break
