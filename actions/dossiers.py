@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -11,14 +10,12 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deps
-from bot.dossiers.gateway import GatewayMisconfigured, GatewayUnavailable
+from bot.dossiers.gateway import GatewayUnavailable
 from bot.dossiers.model import Dossier
 from bot.dossiers.status import Answer, due_answers, payment_answers, status_answers
 from bot.dossiers.verification import Outcome
 from bot.knowledge.contact import contact_values
 from bot.text.dossier_code import find_dossier_codes
-
-logger = logging.getLogger(__name__)
 
 FORM = "dossier_lookup_form"
 _RESET = [SlotSet("dossier_code", None), SlotSet("phone_last4", None)]
@@ -34,8 +31,7 @@ def _say(dispatcher: CollectingDispatcher, answers: List[Answer]) -> None:
 
 
 def _unavailable(dispatcher: CollectingDispatcher, error: GatewayUnavailable) -> None:
-    if isinstance(error, GatewayMisconfigured):
-        logger.error("dossier lookup misconfigured: %s", error)
+    """The same answer for every provider failure (the gateway has logged the cause)."""
     services = deps.services()
     dispatcher.utter_message(response="utter_dossier_unavailable",
                              **contact_values(services.province, services.vocabulary))

@@ -62,8 +62,16 @@ class Servers:
         response.raise_for_status()
         return response.json()
 
-    def log_text(self) -> str:
-        return "\n".join(log.read_text(encoding="utf-8", errors="replace") for log in self.logs)
+    def log_text(self, since: Optional[Dict[Path, int]] = None) -> str:
+        """Both servers' logs, from the offsets in ``since`` (see ``log_offsets``)."""
+        parts = []
+        for log in self.logs:
+            data = log.read_bytes()[(since or {}).get(log, 0):]
+            parts.append(data.decode("utf-8", errors="replace"))
+        return "\n".join(parts)
+
+    def log_offsets(self) -> Dict[Path, int]:
+        return {log: log.stat().st_size for log in self.logs}
 
     def stop(self) -> None:
         for process in self.processes:

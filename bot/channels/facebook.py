@@ -52,7 +52,7 @@ class StrictMessengerBot(MessengerBot):
             {"title": b.get("title", "")[:QUICK_REPLY_TITLE], "payload": b.get("payload", "")}
             for b in buttons[:MAX_QUICK_REPLIES]
         ]
-        await self.send_quick_replies(recipient_id, text, replies, **kwargs)
+        await self.send_quick_replies(recipient_id, text, replies)
 
 
 class StrictMessenger(Messenger):

@@ -50,11 +50,6 @@ def test_request_human_gives_contact_details(servers):
     assert "Giờ làm việc" in text and "https://" in text
 
 
-def test_dossier_status_points_to_official_lookup(servers):
-    text = joined(servers.send(sender(), "ho so 000.31.35.H12-251103-0042 den dau roi"))
-    assert "Tra cứu hồ sơ" in text and "OTP" in text
-
-
 def test_nfd_and_nfc_get_the_same_answer(servers):
     text = "Đăng ký tạm trú cần giấy tờ gì?"
     nfc_answer = servers.send(sender(), text)

@@ -80,7 +80,8 @@ def test_scam_and_link_check(servers):
     assert "KHÔNG phải trang dịch vụ công chính thức" in warning
 
 
-def test_tracker_store_holds_no_phone_or_verification_digits(servers):
+def test_tracker_store_and_logs_hold_no_phone_or_verification_digits(servers):
+    offsets = servers.log_offsets()
     someone = sender()
     servers.send(someone, f"tra cuu ho so {CODE}1, sdt cua toi la {DEMO_PHONE}, cccd 079203001234")
     servers.send(someone, LAST4)
@@ -88,5 +89,7 @@ def test_tracker_store_holds_no_phone_or_verification_digits(servers):
         rows = [r[0] for r in connection.execute("select data from events where sender_id = ?", (someone,))]
     dump = "\n".join(rows)
     assert rows and CODE in dump
+    log = servers.log_text(since=offsets)
     for secret in (DEMO_PHONE, "079203001234", f'"{LAST4}"', f" {LAST4}"):
         assert secret not in dump
+        assert secret not in log
