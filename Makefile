@@ -59,6 +59,7 @@ shell: install
 	$(RASA) shell --endpoints endpoints.yml -m $(MODEL)
 
 test: knowledge $(MODEL)
+	@scripts/ensure-chromium.sh
 	$(PY) -m bot.knowledge validate
 	$(RASA) data validate --domain domain --data data --config config.yml
 	REQUIRE_E2E=1 scripts/pytest.sh

@@ -111,7 +111,7 @@ def start(workdir: Path, env: Optional[Dict[str, str]] = None, model: Path = MOD
             cwd=PROJECT_ROOT, env=environment, stdout=actions_log.open("w"), stderr=subprocess.STDOUT,
         ),
         subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "--enable-api", "--port", str(rasa_port),
+            [str(VENV_BIN / "rasa"), "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
              "--model", str(model), "--endpoints", str(endpoints),
              "--credentials", str(PROJECT_ROOT / "credentials.yml")],
             cwd=PROJECT_ROOT, env=environment, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
