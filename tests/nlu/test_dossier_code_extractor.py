@@ -35,3 +35,16 @@ def test_hostile_input(text):
     message = Message.build(text=text)
     create_extractor().process([message])
     assert isinstance(message.get(ENTITIES), list)
+
+
+def test_code_is_marked_for_the_featurizers():
+    from rasa.nlu.constants import TOKENS_NAMES
+    from rasa.shared.nlu.constants import TEXT
+
+    from bot.nlu.tokenizer import VietnameseTokenizer
+
+    message = Message.build(text="ho so 38.98.H29-210519-0013 xong chua")
+    VietnameseTokenizer(VietnameseTokenizer.get_default_config()).process([message])
+    create_extractor().process([message])
+    lemmas = " ".join(t.lemma for t in message.get(TOKENS_NAMES[TEXT])).split()
+    assert lemmas.count("__dossier_code__") == 1

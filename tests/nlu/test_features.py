@@ -71,3 +71,31 @@ def test_nfd_has_identical_sentence_features(pipeline):
 
 def test_different_questions_differ(pipeline):
     assert not np.array_equal(pipeline(PAIRS[0][0]), pipeline(PAIRS[1][0]))
+
+
+def test_identical_features_hold_with_procedure_marking(model_storage, execution_context, tmp_path):
+    from bot.nlu.procedure_linker import ProcedureLinker
+    from tests.factories import SAMPLE_PROCEDURES, write_knowledge
+
+    knowledge = write_knowledge(tmp_path / "k", SAMPLE_PROCEDURES) / "procedures"
+    tokenizer = VietnameseTokenizer(VietnameseTokenizer.get_default_config())
+    linker = ProcedureLinker.create({**ProcedureLinker.get_default_config(), "knowledge_dir": str(knowledge)},
+                                    model_storage, Resource("linker"), execution_context)
+    linker.train(TrainingData())
+    featurizer = CountVectorsFeaturizer.create(
+        {**CountVectorsFeaturizer.get_default_config(), "analyzer": "word", "min_ngram": 1, "max_ngram": 2},
+        model_storage, Resource("cvf"), execution_context)
+    data = TrainingData([Message.build(text=t, intent=i) for t, i in TRAINING])
+    tokenizer.process_training_data(data)
+    linker.process_training_data(data)
+    featurizer.train(data)
+
+    def features(text):
+        message = Message.build(text=text)
+        tokenizer.process([message])
+        linker.process([message])
+        featurizer.process([message])
+        return message.get_sparse_features(TEXT)[1].features.toarray()
+
+    np.testing.assert_array_equal(features("Đăng ký tạm trú cần giấy tờ gì"), features("dang ky tam tru can giay to gi"))
+    np.testing.assert_array_equal(features("Làm lại căn cước công dân bao nhiêu"), features("lam lai cccd bao nhieu"))

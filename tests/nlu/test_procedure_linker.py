@@ -92,3 +92,28 @@ def test_hostile_input(knowledge_dir, model_storage, resource, execution_context
     linker.train(TrainingData())
     for value, span in entities(linker, text):
         assert span.strip()
+
+
+def test_mentions_are_marked_for_the_featurizers(knowledge_dir, model_storage, resource, execution_context):
+    from rasa.nlu.constants import TOKENS_NAMES
+    from rasa.shared.nlu.constants import TEXT
+
+    from bot.nlu.tokenizer import VietnameseTokenizer
+
+    tokenizer = VietnameseTokenizer(VietnameseTokenizer.get_default_config())
+    linker = create_linker(model_storage, resource, execution_context, knowledge_dir=str(knowledge_dir))
+    linker.train(TrainingData())
+    accented, plain = Message.build(text="Đăng ký tạm trú cần gì"), Message.build(text="dang ky tam tru can gi")
+    training = TrainingData([Message.build(text="lam lai cccd het bao nhieu", intent="ask_fee")])
+    for message in (accented, plain):
+        tokenizer.process([message])
+    tokenizer.process_training_data(training)
+    linker.process([accented, plain])
+    linker.process_training_data(training)
+
+    def lemmas(message):
+        return " ".join(t.lemma for t in message.get(TOKENS_NAMES[TEXT])).split()
+
+    assert lemmas(accented) == lemmas(plain) == ["__procedure__", "dang", "ky", "tam", "tru", "can", "gi"]
+    assert "__procedure__" in lemmas(training.training_examples[0])
+    assert not training.training_examples[0].get("entities")  # annotations untouched
