@@ -73,12 +73,20 @@ def _send(url: str, sender: str, text: str) -> Tuple[float, bool]:
     return (time.perf_counter() - start) * 1000, ok
 
 
-def run_load(urls: List[str], texts: List[str], senders: int, total: int) -> Tuple[List[float], float, int]:
-    jobs = [(urls[i % senders % len(urls)], f"bench-{senders}-{i % senders}", texts[i % len(texts)])
-            for i in range(total)]
-    per_sender = {}
-    for job in jobs:
-        per_sender.setdefault(job[1], []).append(job)
+#: messages per conversation: a citizen asks a handful of questions, then a new
+#: conversation starts (a single endless conversation would measure Rasa's
+#: tracker replay, which grows with every turn, not a realistic load)
+CONVERSATION_LENGTH = 10
+
+
+def run_load(urls: List[str], texts: List[str], senders: int, total: int,
+             tag: str = "") -> Tuple[List[float], float, int]:
+    """``senders`` concurrent clients, each sending its messages one after another."""
+    per_sender: dict = {}
+    for i in range(total):
+        client, turn = i % senders, i // senders
+        sender = f"bench{tag}-{senders}-{client}-{turn // CONVERSATION_LENGTH}"
+        per_sender.setdefault(client, []).append((urls[client % len(urls)], sender, texts[i % len(texts)]))
 
     def sender_loop(items):
         return [_send(*item) for item in items]
@@ -131,7 +139,7 @@ def main(argv=None) -> int:
     try:
         url = f"{servers.rasa_url}/webhooks/rest/webhook"
         texts = _messages()
-        run_load([url], texts, 1, 20)  # warm-up
+        run_load([url], texts, 1, 20, tag="warm")
         single, _, single_errors = run_load([url], texts, 1, args.single)
         many, rate, many_errors = run_load([url], texts, 20, args.concurrent)
         memory = [_rss_mb(p.pid) for p in servers.processes]

@@ -92,7 +92,7 @@ def start(workdir: Path, env: Optional[Dict[str, str]] = None, model: Path = MOD
     tracker_db = workdir / "tracker.db"
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
-        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n"
+        f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n  enable_selective_domain: true\n"
         f"tracker_store:\n  type: bot.privacy.tracker_store.RedactingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker_db}\n{extra_endpoints}",
         encoding="utf-8",
     )

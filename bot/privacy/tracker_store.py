@@ -20,6 +20,20 @@ from bot.privacy.redact import redact_tree
 _KEEP = ("timestamp", "message_id", "event")
 
 
+def _tune_sqlite(engine: Any) -> None:
+    """WAL journal and NORMAL sync: one fsync per checkpoint instead of per message."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(connection: Any, _record: Any) -> None:
+        cursor = connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    engine.dispose()  # connections opened before the listener get the pragmas too
+
+
 def redact_event(event: Event) -> Event:
     data: Dict[str, Any] = event.as_dict()
     kept = {key: data[key] for key in _KEEP if key in data}
@@ -31,6 +45,8 @@ class RedactingSQLTrackerStore(SQLTrackerStore):
     def __init__(self, domain: Optional[Domain] = None, host: Optional[Text] = None,
                  event_broker: Optional[EventBroker] = None, **kwargs: Any) -> None:
         super().__init__(domain=domain, host=host, event_broker=event_broker, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            _tune_sqlite(self.engine)
 
     def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator:
         for event in super()._additional_events(session, tracker):
