@@ -16,6 +16,8 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
+# fewer glibc malloc arenas: TensorFlow's threads otherwise each keep one (less resident memory)
+export MALLOC_ARENA_MAX := 2
 
 MODEL_INPUTS := config.yml $(shell find domain data knowledge/procedures -type f -name '*.yml' 2>/dev/null) \
                 $(shell find bot/nlu bot/text -type f -name '*.py' 2>/dev/null)

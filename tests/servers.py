@@ -7,7 +7,7 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional
 
@@ -47,6 +47,7 @@ class Servers:
     processes: List[subprocess.Popen]
     logs: List[Path]
     tracker_db: Path
+    extra_rasa_urls: List[str] = field(default_factory=list)
 
     def send(self, sender: str, text: str, timeout: float = 30) -> List[Dict]:
         response = requests.post(
@@ -73,6 +74,10 @@ class Servers:
     def log_offsets(self) -> Dict[Path, int]:
         return {log: log.stat().st_size for log in self.logs}
 
+    @property
+    def rasa_urls(self) -> List[str]:
+        return [self.rasa_url] + self.extra_rasa_urls
+
     def stop(self) -> None:
         for process in self.processes:
             if process.poll() is None:
@@ -85,15 +90,22 @@ class Servers:
 
 
 def start(workdir: Path, env: Optional[Dict[str, str]] = None, model: Path = MODEL,
-          extra_endpoints: str = "") -> Servers:
-    """Action server + Rasa server (REST channel) with an SQLite tracker store in ``workdir``."""
+          stores: Optional[str] = None, rasa_processes: int = 1) -> Servers:
+    """Action server + Rasa server(s) (REST channel).
+
+    By default one Rasa server with an SQLite tracker store in ``workdir``;
+    ``stores`` replaces the tracker/lock store section (several Rasa processes
+    need a shared tracker store and a Redis lock store).
+    """
     workdir.mkdir(parents=True, exist_ok=True)
     actions_port, rasa_port = free_port(), free_port()
     tracker_db = workdir / "tracker.db"
     endpoints = workdir / "endpoints.yml"
+    default_stores = (f"tracker_store:\n  type: bot.privacy.tracker_store.RedactingSQLTrackerStore\n"
+                      f"  dialect: sqlite\n  db: {tracker_db}\n")
     endpoints.write_text(
         f"action_endpoint:\n  url: http://127.0.0.1:{actions_port}/webhook\n  enable_selective_domain: true\n"
-        f"tracker_store:\n  type: bot.privacy.tracker_store.RedactingSQLTrackerStore\n  dialect: sqlite\n  db: {tracker_db}\n{extra_endpoints}",
+        + (stores or default_stores),
         encoding="utf-8",
     )
     environment = {
@@ -102,29 +114,37 @@ def start(workdir: Path, env: Optional[Dict[str, str]] = None, model: Path = MOD
         "RASA_TELEMETRY_ENABLED": "false",
         "TF_CPP_MIN_LOG_LEVEL": "2",
         "SQLALCHEMY_SILENCE_UBER_WARNING": "1",
+        # fewer glibc malloc arenas: TensorFlow's threads otherwise each keep one
+        "MALLOC_ARENA_MAX": "2",
         **(env or {}),
     }
-    actions_log, rasa_log = workdir / "actions.log", workdir / "rasa.log"
+    actions_log = workdir / "actions.log"
     processes = [
         subprocess.Popen(
             [str(VENV_BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(actions_port)],
             cwd=PROJECT_ROOT, env=environment, stdout=actions_log.open("w"), stderr=subprocess.STDOUT,
         ),
-        subprocess.Popen(
-            [str(VENV_BIN / "rasa"), "run", "--enable-api", "--cors", "*", "--port", str(rasa_port),
+    ]
+    logs, ports = [actions_log], [rasa_port] + [free_port() for _ in range(rasa_processes - 1)]
+    for index, port in enumerate(ports):
+        log = workdir / ("rasa.log" if index == 0 else f"rasa{index}.log")
+        logs.append(log)
+        processes.append(subprocess.Popen(
+            [str(VENV_BIN / "rasa"), "run", "--enable-api", "--cors", "*", "--port", str(port),
              "--model", str(model), "--endpoints", str(endpoints),
              "--credentials", str(PROJECT_ROOT / "credentials.yml")],
-            cwd=PROJECT_ROOT, env=environment, stdout=rasa_log.open("w"), stderr=subprocess.STDOUT,
-        ),
-    ]
+            cwd=PROJECT_ROOT, env=environment, stdout=log.open("w"), stderr=subprocess.STDOUT,
+        ))
     servers = Servers(
         rasa_url=f"http://127.0.0.1:{rasa_port}",
         actions_url=f"http://127.0.0.1:{actions_port}",
-        workdir=workdir, processes=processes, logs=[actions_log, rasa_log], tracker_db=tracker_db,
+        workdir=workdir, processes=processes, logs=logs, tracker_db=tracker_db,
+        extra_rasa_urls=[f"http://127.0.0.1:{port}" for port in ports[1:]],
     )
     try:
         _wait_http(f"{servers.actions_url}/health", processes[0], actions_log, 120)
-        _wait_http(f"{servers.rasa_url}/status", processes[1], rasa_log, 300)
+        for url, process, log in zip(servers.rasa_urls, processes[1:], logs[1:]):
+            _wait_http(f"{url}/status", process, log, 300)
     except Exception:
         servers.stop()
         raise
