@@ -12,6 +12,7 @@ from pydantic import ValidationError
 from bot.knowledge.aliases import procedure_files
 from bot.knowledge.model import Procedure, ProvinceProfile
 from bot.text.normalize import Lexicon, default_lexicon, nfc
+from bot.text.tree import map_strings
 
 
 @dataclass(frozen=True)
@@ -42,17 +43,7 @@ def _read_yaml(path: Path) -> Tuple[Optional[Dict[str, Any]], Optional[Knowledge
         return None, KnowledgeError(path.name, "-", f"not valid YAML: {error}")
     if not isinstance(document, dict):
         return None, KnowledgeError(path.name, "-", "the file must hold a mapping")
-    return _nfc_tree(document), None
-
-
-def _nfc_tree(value: Any) -> Any:
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, list):
-        return [_nfc_tree(item) for item in value]
-    if isinstance(value, dict):
-        return {key: _nfc_tree(item) for key, item in value.items()}
-    return value
+    return map_strings(document, nfc), None
 
 
 def _validation_errors(name: str, error: ValidationError) -> List[KnowledgeError]:

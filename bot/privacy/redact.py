@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from bot.text.tree import map_strings
+
 PHONE_MARK = "<phone>"
 ID_MARK = "<id-number>"
 DIGITS_MARK = "<digits>"
@@ -41,13 +43,5 @@ def redact(text: str) -> str:
 
 
 def redact_tree(value: Any) -> Any:
-    """``redact`` applied to every string inside dicts and lists."""
-    if isinstance(value, str):
-        return redact(value)
-    if isinstance(value, list):
-        return [redact_tree(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(redact_tree(item) for item in value)
-    if isinstance(value, dict):
-        return {key: redact_tree(item) for key, item in value.items()}
-    return value
+    """``redact`` applied to every string inside dicts, lists and tuples."""
+    return map_strings(value, redact)
