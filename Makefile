@@ -70,7 +70,9 @@ eval: $(MODEL)
 	$(PY) -m bench.nlu_eval --model $(MODEL) --data tests/nlu/holdout
 
 bench: knowledge $(MODEL)
-	$(PY) -m bench.run --model $(MODEL)
+	$(PY) -m bench.run --model $(MODEL) --train
+	$(PY) -m bench.procedure_eval
+	$(PY) -m bench.lookup
 
 stop:
 	@scripts/stop.sh

@@ -45,3 +45,12 @@ def test_max_chars_is_configurable():
 @pytest.mark.parametrize("text", HOSTILE_TEXTS)
 def test_hostile_input(text):
     assert classify(text)[0] in ("greet", "no_text_content", "message_too_long")
+
+
+def test_stateless_components_load_like_they_create(model_storage, resource, execution_context):
+    from bot.nlu.dossier_code_extractor import DossierCodeExtractor
+    from bot.nlu.tokenizer import VietnameseTokenizer
+
+    for component in (InputGuard, DossierCodeExtractor, VietnameseTokenizer):
+        loaded = component.load(component.get_default_config(), model_storage, resource, execution_context)
+        assert isinstance(loaded, component)
