@@ -32,6 +32,8 @@ class Settings:
     app_db_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'app.db'}"
     #: key for hashing sender ids; unset = a random key kept in var/secret.key
     secret: Optional[str] = None
+    #: days a call-back request or complaint with contact details is kept
+    callback_retention_days: int = 30
 
     @property
     def procedures_dir(self) -> Path:
@@ -54,6 +56,7 @@ class Settings:
             dossier_db_url=env.get("DOSSIER_DB_URL") or defaults.dossier_db_url,
             app_db_url=env.get("APP_DB_URL") or defaults.app_db_url,
             secret=env.get("APP_SECRET") or None,
+            callback_retention_days=int(env.get("CALLBACK_RETENTION_DAYS") or defaults.callback_retention_days),
         )
 
     def secret_key(self) -> str:

@@ -1,0 +1,1 @@
+"""Đề án 5299 support: assistance log and reports, unanswered questions, call-backs."""
