@@ -7,8 +7,11 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+import datetime as dt
+
 from actions import deps
 from bot.knowledge.contact import contact_values
+from bot.knowledge.hours import opening_status
 
 
 class ActionHumanContact(Action):
@@ -20,4 +23,12 @@ class ActionHumanContact(Action):
         values = contact_values(services.province, services.vocabulary)
         response = "utter_human_contact" if services.province.hotline else "utter_human_contact_no_hotline"
         dispatcher.utter_message(response=response, **values)
+        hours = services.province.one_stop_centres[0].opening_hours
+        status = opening_status(hours, dt.datetime.now(dt.timezone.utc))
+        if status.open_now:
+            dispatcher.utter_message(response="utter_centre_open_now")
+        elif status.next_opening:
+            weekday = services.vocabulary["weekdays"][("mon", "tue", "wed", "thu", "fri", "sat", "sun")[status.next_opening.weekday()]]
+            dispatcher.utter_message(response="utter_centre_closed",
+                                     reopens=f"{status.next_opening:%H:%M} {weekday} {status.next_opening:%d/%m}")
         return []

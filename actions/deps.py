@@ -17,6 +17,7 @@ from bot.knowledge.search import ProcedureIndex
 from bot.knowledge.store import KnowledgeStore
 from bot.payments.policy import PaymentLinkPolicy
 from bot.settings import Settings
+from bot.volunteers.unanswered import UnansweredLog
 
 
 @dataclass
@@ -30,6 +31,7 @@ class Services:
     dossiers: DossierGateway
     verifier: Verifier
     payments: PaymentLinkPolicy
+    unanswered: UnansweredLog
 
 
 _lock = threading.Lock()
@@ -61,6 +63,7 @@ def build(settings: Settings) -> Services:
         dossiers=dossier_gateway(settings),
         verifier=Verifier(settings.app_db_url, settings.secret_key()),
         payments=PaymentLinkPolicy(province.official_domains),
+        unanswered=UnansweredLog(settings.app_db_url),
     )
 
 

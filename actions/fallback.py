@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
+import datetime as dt
+
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions import deps
+
 NLU_FALLBACK = "nlu_fallback"
+
+
+def record_unanswered(tracker: Tracker) -> None:
+    """Keep the question (redacted, counted) for knowledge-base maintainers."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if text and not text.startswith("/"):
+        deps.services().unanswered.record(text, dt.datetime.now(dt.timezone.utc))
 
 
 def intent_to_affirm(latest_message: Dict[Text, Any]) -> Text:
@@ -26,6 +37,7 @@ class ActionDefaultAskAffirmation(Action):
         return "action_default_ask_affirmation"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        record_unanswered(tracker)
         response = f"utter_ask_affirmation_{intent_to_affirm(tracker.latest_message)}"
         if response not in (domain.get("responses") or {}):
             response = "utter_ask_affirmation"
@@ -40,5 +52,6 @@ class ActionDefaultFallback(Action):
         return "action_default_fallback"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        record_unanswered(tracker)
         dispatcher.utter_message(response="utter_offer_human")
         return [UserUtteranceReverted()]

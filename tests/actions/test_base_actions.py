@@ -26,7 +26,18 @@ def test_default_fallback_offers_a_human_and_reverts():
 
 def test_human_contact_from_the_province_profile(services):
     messages, _ = run(ActionHumanContact(), make_tracker("gap can bo", "request_human"))
-    [message] = messages
+    message = messages[0]
+    assert messages[1]["response"] in ("utter_centre_open_now", "utter_centre_closed")
     assert message["response"] == "utter_human_contact"
     assert message["hotline"] == "1900 0000"
     assert message["opening_hours"].startswith("Thứ Hai – Thứ Sáu: 07:30–17:00")
+
+
+def test_fallbacks_record_the_unanswered_question(services):
+    tracker = make_tracker("cấp phép nuôi chó, sdt 0912345678", "nlu_fallback", ranking=[
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "thank", "confidence": 0.4}])
+    run(ActionDefaultAskAffirmation(), tracker, {"responses": {}})
+    run(ActionDefaultFallback(), tracker)
+    run(ActionDefaultFallback(), make_tracker("/out_of_scope", "out_of_scope"))
+    [(example, count, _, _)] = services.unanswered.most_frequent()
+    assert count == 2 and "0912345678" not in example

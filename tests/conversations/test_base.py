@@ -68,3 +68,9 @@ def test_two_failures_in_a_row_offer_human_contact(servers):
     text = joined(third)
     assert "liên hệ cán bộ" in text
     assert "/request_human" in [b["payload"] for m in third for b in m.get("buttons", [])]
+    # both questions were kept for the knowledge-base maintainers
+    import sqlite3
+
+    with sqlite3.connect(servers.workdir / "app.db") as connection:
+        keys = {row[0] for row in connection.execute("select key from unanswered_questions")}
+    assert {"xqzv blorp fnarg", "zzkq wibble vrrp"} <= keys
