@@ -12,6 +12,7 @@ import datetime as dt
 from actions import deps
 from bot.knowledge.contact import contact_values
 from bot.knowledge.hours import opening_status
+from bot.knowledge.model import WEEKDAYS
 
 
 class ActionHumanContact(Action):
@@ -28,7 +29,7 @@ class ActionHumanContact(Action):
         if status.open_now:
             dispatcher.utter_message(response="utter_centre_open_now")
         elif status.next_opening:
-            weekday = services.vocabulary["weekdays"][("mon", "tue", "wed", "thu", "fri", "sat", "sun")[status.next_opening.weekday()]]
+            weekday = services.vocabulary["weekdays"][WEEKDAYS[status.next_opening.weekday()]]
             dispatcher.utter_message(response="utter_centre_closed",
                                      reopens=f"{status.next_opening:%H:%M} {weekday} {status.next_opening:%d/%m}")
         return []

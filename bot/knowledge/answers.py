@@ -13,7 +13,6 @@ from bot.knowledge.model import Fee, Procedure
 #: Answers longer than this are split into several chat messages.
 MAX_MESSAGE_CHARS = 900
 
-QUESTION_KINDS = ("summary", "documents", "fee", "time", "where", "online", "legal")
 
 
 @functools.lru_cache(maxsize=4)
