@@ -31,13 +31,21 @@ def intent_to_affirm(latest_message: Dict[Text, Any]) -> Text:
 
 
 class ActionDefaultAskAffirmation(Action):
-    """ "Có phải Anh/Chị muốn hỏi ...?" with the best-guess intent."""
+    """First stage of the fallback: the procedures the knowledge-base search finds
+    in the message, if any; otherwise "Có phải Anh/Chị muốn hỏi ...?" with the
+    best-guess intent."""
 
     def name(self) -> Text:
         return "action_default_ask_affirmation"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         record_unanswered(tracker)
+        text = (tracker.latest_message or {}).get("text") or ""
+        candidates = deps.services().index.search(text) if not text.startswith("/") else []
+        if candidates:
+            buttons = [{"title": c.name, "payload": f'/inform{{"procedure": "{c.id}"}}'} for c in candidates]
+            dispatcher.utter_message(response="utter_ask_which_procedure", buttons=buttons)
+            return []
         response = f"utter_ask_affirmation_{intent_to_affirm(tracker.latest_message)}"
         if response not in (domain.get("responses") or {}):
             response = "utter_ask_affirmation"

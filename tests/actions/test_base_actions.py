@@ -3,7 +3,15 @@ from actions.fallback import ActionDefaultAskAffirmation, ActionDefaultFallback
 from tests.actions.conftest import make_tracker, run
 
 
-def test_affirmation_uses_the_second_intent_after_nlu_fallback():
+def test_fallback_offers_procedures_the_search_finds(services):
+    tracker = make_tracker("tam chu cho nguoi thue", "nlu_fallback", ranking=[
+        {"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_fee", "confidence": 0.4}])
+    messages, _ = run(ActionDefaultAskAffirmation(), tracker, {"responses": {}})
+    assert messages[0]["response"] == "utter_ask_which_procedure"
+    assert messages[0]["buttons"][0]["payload"] == '/inform{"procedure": "dang-ky-tam-tru"}'
+
+
+def test_affirmation_uses_the_second_intent_after_nlu_fallback(services):
     tracker = make_tracker("abc", "nlu_fallback", ranking=[
         {"name": "nlu_fallback", "confidence": 0.5}, {"name": "ask_fee", "confidence": 0.4}])
     domain = {"responses": {"utter_ask_affirmation_ask_fee": [{"text": "x"}]}}
@@ -11,7 +19,7 @@ def test_affirmation_uses_the_second_intent_after_nlu_fallback():
     assert messages[0]["response"] == "utter_ask_affirmation_ask_fee"
 
 
-def test_affirmation_falls_back_to_a_generic_question():
+def test_affirmation_falls_back_to_a_generic_question(services):
     tracker = make_tracker("abc", "nlu_fallback", ranking=[
         {"name": "nlu_fallback", "confidence": 0.5}, {"name": "thank", "confidence": 0.4}])
     messages, _ = run(ActionDefaultAskAffirmation(), tracker, {"responses": {}})

@@ -41,3 +41,12 @@ def test_online_filing_steps_with_official_link(servers):
 def test_legal_basis(servers):
     text = joined(servers.send(sender(), "đăng ký kết hôn theo văn bản pháp luật nào"))
     assert "Căn cứ pháp lý của thủ tục Đăng ký kết hôn" in text
+
+
+def test_unclear_message_naming_a_procedure_vaguely_gets_procedure_choices(servers):
+    someone = sender()
+    first = servers.send(someone, "tạm chú người thuê nhà")
+    payloads = [b["payload"] for m in first for b in m.get("buttons", [])]
+    assert '/inform{"procedure": "dang-ky-tam-tru"}' in payloads, first
+    answer = joined(servers.send(someone, '/inform{"procedure": "dang-ky-tam-tru"}'))
+    assert "Đăng ký tạm trú" in answer
