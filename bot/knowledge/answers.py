@@ -120,6 +120,7 @@ class AnswerFormatter:
             "online_channels": ", ".join(procedure.online.channels),
             "online_steps": "\n".join(numbered(list(procedure.online_steps))),
             "search_hint": steps_hint,
+            "search_term": term,
             "legal_basis": "\n".join(f"- {item}" for item in procedure.legal_basis),
             "reviewed": format_date(procedure.reviewed),
             "source_url": procedure.source_url,
