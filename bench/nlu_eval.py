@@ -80,8 +80,12 @@ def score(rows: List[Dict]) -> Scores:
 
 
 async def _parse_all(model: Path, texts: List[str]) -> List[Dict]:
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # no per-message parse lines
     agent = Agent.load(str(model))
     return [await agent.parse_message(text) for text in texts]
 
