@@ -46,6 +46,7 @@ install: $(VENV)/.installed
 knowledge: install
 	$(PY) -m bot.knowledge load
 	$(PY) -m bot.dossiers seed
+	$(PY) -m bot.volunteers checklists --out web/checklists
 
 $(MODEL): $(VENV)/.installed $(MODEL_INPUTS)
 	@mkdir -p models

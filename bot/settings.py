@@ -34,6 +34,8 @@ class Settings:
     secret: Optional[str] = None
     #: days a call-back request or complaint with contact details is kept
     callback_retention_days: int = 30
+    #: where the web page (widget, printable checklists) is served
+    public_web_url: str = "http://localhost:8080"
 
     @property
     def procedures_dir(self) -> Path:
@@ -57,6 +59,7 @@ class Settings:
             app_db_url=env.get("APP_DB_URL") or defaults.app_db_url,
             secret=env.get("APP_SECRET") or None,
             callback_retention_days=int(env.get("CALLBACK_RETENTION_DAYS") or defaults.callback_retention_days),
+            public_web_url=(env.get("PUBLIC_WEB_URL") or defaults.public_web_url).rstrip("/"),
         )
 
     def secret_key(self) -> str:

@@ -55,7 +55,7 @@ PROVINCE = {
         {"name": "Trung tâm Phục vụ hành chính công tỉnh Thử", "address": "1 Đường Thử",
          "opening_hours": [{"days": ["mon", "tue", "wed", "thu", "fri"], "open": "07:30", "close": "17:00"},
                            {"days": ["sat"], "open": "07:30", "close": "11:30"}],
-         "phone": None}
+         "phone": None, "volunteer_codes": ["TT-TNV-01"]}
     ],
     "reviewed": "2026-11-23",
     "to_confirm": [],
@@ -77,6 +77,10 @@ def write_knowledge(root: Path, documents: Iterable[Dict[str, Any]], province: D
     )
     (root / "vocabulary.yml").write_text(
         (PROJECT_ROOT / "knowledge" / "vocabulary.yml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    (root / "guides").mkdir(exist_ok=True)
+    (root / "guides" / "self-filing.yml").write_text(
+        (PROJECT_ROOT / "knowledge" / "guides" / "self-filing.yml").read_text(encoding="utf-8"), encoding="utf-8"
     )
     return root
 

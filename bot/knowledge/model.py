@@ -176,11 +176,24 @@ class OpeningHours(_Strict):
         return value
 
 
+def volunteer_key(code: str) -> str:
+    """A volunteer code as compared: upper case, letters and digits only ("gl 5299-01" -> "GL529901")."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
 class OneStopCentre(_Strict):
     name: str
     address: Optional[str] = None
     opening_hours: List[OpeningHours] = []
     phone: Optional[str] = None
+    #: short codes given to the centre's youth volunteers (Đề án 5299); no personal data
+    volunteer_codes: List[str] = []
+
+    @validator("volunteer_codes", each_item=True)
+    def _volunteer_code(cls, value: str) -> str:
+        if not 4 <= len(volunteer_key(value)) <= 16:
+            raise ValueError("a volunteer code has 4 to 16 letters or digits")
+        return value
 
 
 class ProvinceProfile(_Strict):
@@ -199,3 +212,12 @@ class ProvinceProfile(_Strict):
         if not is_official_url(value):
             raise ValueError(f"'{value}' is not an https link on an official .gov.vn host")
         return value
+
+    def volunteer_code(self, text: str) -> Optional[str]:
+        """The configured volunteer code that ``text`` spells, whatever its case or separators."""
+        key = volunteer_key(text)
+        for centre in self.one_stop_centres:
+            for code in centre.volunteer_codes:
+                if volunteer_key(code) == key:
+                    return code
+        return None

@@ -71,6 +71,7 @@ class CallbackStore:
         with self._sessions.begin() as session:
             session.add(CallbackRow(id=request_id, created_at=_utc(now), kind=kind, question=question[:2000],
                                     contact=contact[:64], subject=subject[:500]))
+        self.purge(now)  # expired requests go even if nobody runs the daily purge
         return request_id
 
     def pending(self) -> List[Callback]:
@@ -79,8 +80,15 @@ class CallbackStore:
             return [Callback(r.id, r.created_at, r.kind, r.question, r.contact, r.subject or "") for r in rows]
 
     def delete(self, request_id: str) -> bool:
+        """Delete one request by its id or by the reference the citizen was given (its first 8 characters)."""
+        request_id = request_id.strip().lower()
+        if len(request_id) < 8:
+            return False
         with self._sessions.begin() as session:
-            return session.execute(delete(CallbackRow).where(CallbackRow.id == request_id)).rowcount > 0
+            ids = session.execute(select(CallbackRow.id).where(CallbackRow.id.startswith(request_id))).scalars().all()
+            if len(ids) != 1:
+                return False
+            return session.execute(delete(CallbackRow).where(CallbackRow.id == ids[0])).rowcount > 0
 
     def purge(self, now: dt.datetime) -> int:
         """Delete every request older than the retention period; returns how many."""

@@ -34,6 +34,24 @@ class SessionRow(Base):
     rating = Column(Integer)
 
 
+class RatingRow(Base):
+    """An end-of-conversation satisfaction rating outside a guided session."""
+
+    __tablename__ = "conversation_ratings"
+
+    id = Column(String(36), primary_key=True)
+    rated_at = Column(DateTime, nullable=False, index=True)
+    channel = Column(String(32), nullable=False)
+    rating = Column(Integer, nullable=False)
+
+
+@dataclass(frozen=True)
+class Rating:
+    rated_at: dt.datetime
+    channel: str
+    rating: int
+
+
 @dataclass(frozen=True)
 class GuidedSession:
     id: str
@@ -84,6 +102,18 @@ class AssistanceLog:
             row = session.get(SessionRow, session_id)
             if row is not None:
                 row.rating = rating
+
+    def rate_conversation(self, channel: str, rating: int, now: dt.datetime) -> None:
+        """A 1–5 rating of a conversation that was not a guided session (anonymous)."""
+        if not 1 <= rating <= 5:
+            raise ValueError("rating must be 1 to 5")
+        with self._sessions.begin() as session:
+            session.add(RatingRow(id=str(uuid.uuid4()), rated_at=_utc(now), channel=channel[:32], rating=rating))
+
+    def ratings(self) -> List[Rating]:
+        with self._sessions() as session:
+            rows = session.execute(select(RatingRow).order_by(RatingRow.rated_at)).scalars()
+            return [Rating(r.rated_at, r.channel, r.rating) for r in rows]
 
     def all(self) -> List[GuidedSession]:
         with self._sessions() as session:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List
 
-from bot.volunteers.log import GuidedSession
+from bot.volunteers.log import GuidedSession, Rating
 
 COLUMNS = ["sessions", "filed_themselves", "needed_staff", "gave_up", "unfinished",
            "self_filing_rate", "with_volunteer", "ratings", "average_rating"]
@@ -91,12 +91,43 @@ def write_chart(months: "OrderedDict[str, Row]", path: Path, labels: Dict[str, s
     plt.close(figure)
 
 
-def write_report(sessions: List[GuidedSession], directory: Path, labels: Dict[str, str]) -> List[Path]:
+RATING_COLUMNS = ["month", "guided_ratings", "guided_average", "conversation_ratings", "conversation_average",
+                  "all_ratings", "all_average"]
+
+
+def ratings_by_month(sessions: Iterable[GuidedSession], ratings: Iterable[Rating]) -> List[Dict[str, object]]:
+    """Satisfaction (1–5) per month: after guided sessions, after other conversations, and both."""
+    guided: Dict[str, List[int]] = defaultdict(list)
+    other: Dict[str, List[int]] = defaultdict(list)
+    for session in sessions:
+        if session.rating:
+            guided[session.started_at.strftime("%Y-%m")].append(session.rating)
+    for rating in ratings:
+        other[rating.rated_at.strftime("%Y-%m")].append(rating.rating)
+
+    def average(values: List[int]) -> object:
+        return round(sum(values) / len(values), 2) if values else ""
+
+    rows = []
+    for month in sorted(set(guided) | set(other)):
+        both = guided[month] + other[month]
+        rows.append({"month": month, "guided_ratings": len(guided[month]), "guided_average": average(guided[month]),
+                     "conversation_ratings": len(other[month]), "conversation_average": average(other[month]),
+                     "all_ratings": len(both), "all_average": average(both)})
+    return rows
+
+
+def write_report(sessions: List[GuidedSession], directory: Path, labels: Dict[str, str],
+                 ratings: Iterable[Rating] = ()) -> List[Path]:
     directory.mkdir(parents=True, exist_ok=True)
     months = by_month(sessions)
     paths = [directory / "sessions_by_month.csv", directory / "sessions_by_procedure.csv",
-             directory / "sessions_by_month.png"]
+             directory / "ratings_by_month.csv", directory / "sessions_by_month.png"]
     write_table(months, "month", paths[0])
     write_table(by_procedure(sessions), "procedure_code", paths[1])
-    write_chart(months, paths[2], labels)
+    with open(paths[2], "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=RATING_COLUMNS)
+        writer.writeheader()
+        writer.writerows(ratings_by_month(sessions, ratings))
+    write_chart(months, paths[3], labels)
     return paths

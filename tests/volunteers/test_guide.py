@@ -1,6 +1,11 @@
+import unicodedata
+
+import pytest
+
 from bot import PROJECT_ROOT
 from bot.knowledge.answers import AnswerFormatter, load_vocabulary
 from bot.knowledge.model import Procedure
+from bot.text.normalize import default_lexicon
 from bot.volunteers.guide import Guide
 from tests.factories import SAMPLE_PROCEDURES
 
@@ -32,3 +37,15 @@ def test_steps_are_clamped():
 def test_the_guide_never_asks_for_secrets():
     text = " ".join(s.text for s in GUIDE.steps).lower()
     assert "cho tôi mật khẩu" not in text and "gửi mã otp" not in text and "đọc mã otp cho" not in text
+
+
+@pytest.mark.parametrize("text, reply", [
+    ("xong", "done"), ("Xong rồi ạ", "done"), ("XONG ROI", "done"), ("dc roi", "done"), ("ok", "done"),
+    ("chưa được", "stuck"), ("ko dc", "stuck"), ("vẫn chưa được em ơi", "stuck"), ("bị lỗi rồi", "stuck"),
+    ("quay lai", "back"), ("lùi lại một bước", "back"), ("xem lại", "repeat"), ("thôi", "stop"),
+    (unicodedata.normalize("NFD", "chưa được"), "stuck"),
+    ("lệ phí bao nhiêu", None), ("xong thi nop o dau vay em oi", None), ("", None), ("😀😀", None),
+    ("<script>xong</script>", None), ("/guide_done", None),
+])
+def test_typed_replies(text, reply):
+    assert GUIDE.typed_reply(text, default_lexicon()) == reply

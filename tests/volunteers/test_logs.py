@@ -61,11 +61,17 @@ def test_assistance_log_and_report(tmp_path):
     assert list(months) == ["2026-09", "2026-10", "2026-11"]
     assert months["2026-10"].as_dict()["self_filing_rate"] == round(2 / 3, 3)
     assert list(by_procedure(sessions))[0] == "dang-ky-khai-sinh"
-    paths = write_report(sessions, tmp_path / "report", LABELS)
+    log.rate_conversation("zalo", 4, dt.datetime.fromisoformat("2026-11-05T10:00:00+07:00"))
+    log.rate_conversation("rest", 1, dt.datetime.fromisoformat("2026-11-06T10:00:00+07:00"))
+    paths = write_report(sessions, tmp_path / "report", LABELS, log.ratings())
     assert all(p.exists() and p.stat().st_size > 0 for p in paths)
-    assert paths[2].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert paths[3].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     header = next(csv.reader(paths[0].open(encoding="utf-8-sig")))
     assert header[:3] == ["month", "sessions", "filed_themselves"]
+    ratings = {row["month"]: row for row in csv.DictReader(paths[2].open(encoding="utf-8-sig"))}
+    assert ratings["2026-11"]["guided_ratings"] == "1" and ratings["2026-11"]["guided_average"] == "5.0"
+    assert ratings["2026-11"]["conversation_ratings"] == "2" and ratings["2026-11"]["conversation_average"] == "2.5"
+    assert ratings["2026-11"]["all_average"] == "3.33"
 
 
 def test_assistance_log_refuses_bad_values(tmp_path):
@@ -75,6 +81,8 @@ def test_assistance_log_refuses_bad_values(tmp_path):
         log.finish(session_id, "lost")
     with pytest.raises(ValueError):
         log.rate(session_id, 6)
+    with pytest.raises(ValueError):
+        log.rate_conversation("rest", 0, NOW)
 
 
 def test_callbacks_need_consent_and_expire(tmp_path):
@@ -84,9 +92,11 @@ def test_callbacks_need_consent_and_expire(tmp_path):
     assert store.pending() == []
     old = store.submit("callback", "hỏi về sổ đỏ", "0912345678", consent=True, now=NOW - dt.timedelta(days=31))
     recent = store.submit("complaint", "trễ hẹn", "0987654321", consent=True, now=NOW, subject="000.00.00.H00-251201-0005")
-    assert store.purge(NOW) == 1
-    assert [c.id for c in store.pending()] == [recent]
-    assert store.delete(recent) and not store.delete(old)
+    assert [c.id for c in store.pending()] == [recent]  # submitting purged the expired one
+    assert store.purge(NOW + dt.timedelta(days=31)) == 1
+    recent = store.submit("complaint", "trễ hẹn", "", consent=True, now=NOW, subject="000.00.00.H00-251201-0005")
+    assert not store.delete(recent[:7]) and not store.delete("")  # a reference is 8 characters
+    assert store.delete(recent[:8].upper()) and not store.delete(old)
     assert store.pending() == []
 
 
