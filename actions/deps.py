@@ -17,6 +17,9 @@ from bot.knowledge.search import ProcedureIndex
 from bot.knowledge.store import KnowledgeStore
 from bot.payments.policy import PaymentLinkPolicy
 from bot.settings import Settings
+from bot.volunteers.callbacks import CallbackStore
+from bot.volunteers.guide import Guide
+from bot.volunteers.log import AssistanceLog
 from bot.volunteers.unanswered import UnansweredLog
 
 
@@ -32,6 +35,9 @@ class Services:
     verifier: Verifier
     payments: PaymentLinkPolicy
     unanswered: UnansweredLog
+    guide: Guide
+    assistance: AssistanceLog
+    callbacks: CallbackStore
 
 
 _lock = threading.Lock()
@@ -64,6 +70,9 @@ def build(settings: Settings) -> Services:
         verifier=Verifier(settings.app_db_url, settings.secret_key()),
         payments=PaymentLinkPolicy(province.official_domains),
         unanswered=UnansweredLog(settings.app_db_url),
+        guide=Guide.from_file(settings.knowledge_dir / "guides" / "self-filing.yml"),
+        assistance=AssistanceLog(settings.app_db_url),
+        callbacks=CallbackStore(settings.app_db_url, settings.callback_retention_days),
     )
 
 

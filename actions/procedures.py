@@ -16,7 +16,7 @@ from bot.knowledge.resolve import question_kind, resolve_procedure
 _LONG_VALUES = {"documents": "documents", "online": "online_steps", "fee": "fees"}
 
 
-def _linked_ids(latest_message: Dict[Text, Any]) -> List[Text]:
+def linked_ids(latest_message: Dict[Text, Any]) -> List[Text]:
     return [
         str(entity.get("value"))
         for entity in latest_message.get("entities") or []
@@ -34,7 +34,7 @@ class ActionAnswerProcedure(Action):
         intent = (message.get("intent") or {}).get("name")
         kind = question_kind(intent, tracker.get_slot("question_kind"))
         resolution = resolve_procedure(
-            _linked_ids(message),
+            linked_ids(message),
             tracker.get_slot("procedure"),
             message.get("text") or "",
             services.index,
@@ -65,4 +65,6 @@ class ActionAnswerProcedure(Action):
             dispatcher.utter_message(response="utter_procedure_not_required", **values)
         if procedure.needs_confirmation:
             dispatcher.utter_message(response="utter_procedure_caution", **values)
+        if kind == "online" and procedure.online.level != "truc-tiep":
+            dispatcher.utter_message(response="utter_offer_guide")
         return [SlotSet("procedure", procedure.id), SlotSet("question_kind", None)]

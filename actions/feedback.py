@@ -1,0 +1,129 @@
+"""Call-back requests and complaints ("phản ánh, kiến nghị"): consent first, contact stored only then.
+
+The phone number is read and stored at the moment the citizen types it; the
+slot only records that it was saved, so the number never travels on in the
+conversation (and the tracker store redacts the message itself).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions import deps
+from bot.knowledge.contact import contact_values
+from bot.volunteers.contact import find_phone
+
+SAVED = "saved"
+_MAX_TEXT = 2000
+
+
+def _intent(tracker: Tracker) -> Optional[str]:
+    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
+
+
+def _text(value: Any) -> Optional[str]:
+    text = " ".join(str(value or "").split())
+    return text[:_MAX_TEXT] if text and not text.startswith("/") else None
+
+
+def _submit(kind: str, tracker: Tracker, question: str, contact: str, subject: str = "") -> str:
+    services = deps.services()
+    request_id = services.callbacks.submit(kind, question, contact, consent=True,
+                                           now=dt.datetime.now(dt.timezone.utc), subject=subject)
+    return request_id[:8]
+
+
+class ValidateCallbackForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_callback_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        return ["callback_consent"] if tracker.get_slot("callback_consent") is False else domain_slots
+
+    def validate_callback_question(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        return {"callback_question": _text(value)}
+
+    def validate_callback_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        if value == SAVED:
+            return {"callback_contact": SAVED}
+        phone = find_phone(str(value or ""))
+        if phone is None:
+            dispatcher.utter_message(response="utter_contact_invalid")
+            return {"callback_contact": None}
+        reference = _submit("callback", tracker, tracker.get_slot("callback_question") or "", phone)
+        return {"callback_contact": SAVED, "feedback_reference": reference}
+
+
+class ValidateComplaintForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_complaint_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        return ["complaint_consent"] if tracker.get_slot("complaint_consent") is False else domain_slots
+
+    def validate_complaint_text(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                domain: DomainDict) -> Dict[Text, Any]:
+        return {"complaint_text": _text(value)}
+
+    def validate_complaint_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        return {"complaint_subject": _text(value)}
+
+    def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        if value == SAVED:
+            return {"complaint_contact": SAVED}
+        phone = find_phone(str(value or ""))
+        if phone is None and _intent(tracker) != "deny":
+            dispatcher.utter_message(response="utter_complaint_contact_invalid")
+            return {"complaint_contact": None}
+        reference = _submit("complaint", tracker, tracker.get_slot("complaint_text") or "", phone or "",
+                            tracker.get_slot("complaint_subject") or "")
+        return {"complaint_contact": SAVED, "feedback_reference": reference}
+
+
+class ActionAskConsent(Action):
+    """Asks for consent, naming how long the details are kept (CALLBACK_RETENTION_DAYS)."""
+
+    kind = "callback"
+
+    def name(self) -> Text:
+        return f"action_ask_{self.kind}_consent"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        days = str(deps.services().settings.callback_retention_days)
+        dispatcher.utter_message(response=f"utter_ask_{self.kind}_consent", retention_days=days)
+        return []
+
+
+class ActionAskComplaintConsent(ActionAskConsent):
+    kind = "complaint"
+
+
+class ActionFeedbackDone(Action):
+    """After either form: what was stored (or that nothing was) and the official channel."""
+
+    def name(self) -> Text:
+        return "action_feedback_done"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        services = deps.services()
+        values = contact_values(services.province, services.vocabulary)
+        values["retention_days"] = str(services.settings.callback_retention_days)
+        values["reference"] = tracker.get_slot("feedback_reference") or ""
+        kind = "complaint" if tracker.get_slot("complaint_consent") is not None else "callback"
+        stored = tracker.get_slot(f"{kind}_contact") == SAVED
+        dispatcher.utter_message(response=f"utter_{kind}_{'saved' if stored else 'not_saved'}", **values)
+        slots = ["callback_consent", "callback_question", "callback_contact", "complaint_consent", "complaint_text",
+                 "complaint_subject", "complaint_contact", "feedback_reference"]
+        return [SlotSet(slot, None) for slot in slots]
