@@ -22,7 +22,7 @@ export MALLOC_ARENA_MAX := 2
 MODEL_INPUTS := config.yml $(shell find domain data knowledge/procedures -type f -name '*.yml' 2>/dev/null) \
                 $(shell find bot/nlu bot/text -type f -name '*.py' 2>/dev/null)
 
-.PHONY: help install knowledge train run shell test eval bench stop clean
+.PHONY: help install knowledge train run shell test eval bench sample-report stop clean
 
 help:
 	@echo "make run    - cài đặt, nạp dữ liệu thủ tục, huấn luyện (nếu cần) và chạy trợ lý"
@@ -31,6 +31,7 @@ help:
 	@echo "make train  - huấn luyện lại mô hình"
 	@echo "make eval   - đánh giá NLU trên tập kiểm tra riêng (có dấu / không dấu)"
 	@echo "make bench  - đo thời gian huấn luyện, độ trễ, thông lượng, bộ nhớ"
+	@echo "make sample-report - báo cáo Đề án 5299 mẫu từ các phiên hướng dẫn theo kịch bản"
 	@echo "make stop   - dừng các tiến trình do make run khởi động"
 
 $(VENV)/.installed: requirements.lock pyproject.toml scripts/find-python.sh
@@ -74,6 +75,9 @@ bench: knowledge $(MODEL)
 	$(PY) -m bench.run --model $(MODEL) --train
 	$(PY) -m bench.procedure_eval
 	$(PY) -m bench.lookup
+
+sample-report: knowledge $(MODEL)
+	$(PY) -m bench.sample_report --model $(MODEL)
 
 stop:
 	@scripts/stop.sh

@@ -19,6 +19,7 @@ from sqlalchemy import Column, DateTime, String, Text, delete, select
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from bot.knowledge.store import make_engine
+from bot.volunteers.csvsafe import cell
 
 Base = declarative_base()
 
@@ -102,5 +103,6 @@ class CallbackStore:
             writer = csv.writer(handle)
             writer.writerow(["id", "created_at_utc", "kind", "question", "contact", "subject"])
             for r in rows:
-                writer.writerow([r.id, r.created_at.isoformat(timespec="minutes"), r.kind, r.question, r.contact, r.subject])
+                writer.writerow([r.id, r.created_at.isoformat(timespec="minutes"), r.kind,
+                                 cell(r.question), cell(r.contact), cell(r.subject)])
         return len(rows)

@@ -77,7 +77,7 @@ def write_chart(months: "OrderedDict[str, Row]", path: Path, labels: Dict[str, s
     sessions = [row.sessions for row in months.values()] or [0]
     rates = [100 * row.as_dict()["self_filing_rate"] for row in months.values()] or [0]
     figure, axis = plt.subplots(figsize=(8, 4.5), dpi=100)
-    axis.bar(names, sessions, color="#b71c1c", label=labels["sessions"])
+    axis.bar(names, sessions, width=0.5, color="#b71c1c", label=labels["sessions"])
     axis.set_ylabel(labels["sessions_axis"])
     rate_axis = axis.twinx()
     rate_axis.plot(names, rates, color="#1565c0", marker="o", label=labels["rate"])

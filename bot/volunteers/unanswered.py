@@ -16,6 +16,7 @@ from sqlalchemy import Column, DateTime, Integer, String, Text, select
 from sqlalchemy.orm import declarative_base, sessionmaker
 
 from bot.knowledge.store import make_engine
+from bot.volunteers.csvsafe import cell
 from bot.privacy.redact import redact
 from bot.text.normalize import default_lexicon
 from bot.text.phrases import folded_units
@@ -74,5 +75,5 @@ class UnansweredLog:
             writer = csv.writer(handle)
             writer.writerow(["question", "count", "first_seen_utc", "last_seen_utc"])
             for example, count, first, last in rows:
-                writer.writerow([example, count, first.isoformat(timespec="minutes"), last.isoformat(timespec="minutes")])
+                writer.writerow([cell(example), count, first.isoformat(timespec="minutes"), last.isoformat(timespec="minutes")])
         return len(rows)

@@ -83,6 +83,7 @@ def test_volunteer_mode_with_centre_code_and_checklist(servers):
 
 def test_callback_request_stores_contact_only_with_consent(servers):
     store = CallbackStore(f"sqlite:///{servers.workdir / 'app.db'}")
+    offsets = servers.log_offsets()
     count = len(store.pending())
     refused = sender()
     assert "Anh/Chị đồng ý không" in joined(servers.send(refused, "nhờ cán bộ gọi lại cho tôi"))
@@ -102,6 +103,8 @@ def test_callback_request_stores_contact_only_with_consent(servers):
     with sqlite3.connect(servers.tracker_db) as connection:
         dump = "\n".join(r[0] for r in connection.execute("select data from events where sender_id = ?", (someone,)))
     assert dump and "0912 345 678" not in dump and "912345678" not in dump
+    log = servers.log_text(since=offsets)
+    assert "0912 345 678" not in log and "912345678" not in log
 
 
 def test_complaint_without_contact_and_official_channel(servers):

@@ -25,3 +25,31 @@ def test_no_exception_in_any_log(servers):
     problems = [line for line in servers.log_text(since=offsets).splitlines()
                 if re.search(r"Traceback|Exception|\bERROR\b", line)]
     assert not problems, "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("flow", ["walkthrough", "callback", "complaint", "volunteer"])
+def test_hostile_input_inside_a_walkthrough_or_form_is_answered(servers, flow):
+    """Each hostile text at the point where the flow waits for free text: answered, nothing logged as an error."""
+    offsets = servers.log_offsets()
+    opening = {
+        "walkthrough": ['/start_guided_filing{"procedure": "dang-ky-khai-sinh"}'],
+        "callback": ["/request_callback", "/affirm"],
+        "complaint": ["/file_complaint", "/affirm"],
+        "volunteer": ["tôi là tình nguyện viên"],
+    }[flow]
+    for index, text in enumerate(HOSTILE_TEXTS):
+        someone = f"hostile-{flow}-{index}"
+        for step in opening:
+            assert servers.send(someone, step)
+        messages = servers.send(someone, text, timeout=60)
+        assert messages and all(m.get("text") or m.get("buttons") for m in messages), (flow, text[:40])
+    someone = f"hostile-{flow}-after"
+    for step in opening:
+        servers.send(someone, step)
+    for text in HOSTILE_TEXTS[:8]:
+        servers.send(someone, text, timeout=60)
+    if flow == "walkthrough":  # the walkthrough kept its place
+        assert "Bước 2/8" in "\n".join(m.get("text", "") for m in servers.send(someone, "/guide_done"))
+    problems = [line for line in servers.log_text(since=offsets).splitlines()
+                if re.search(r"Traceback|Exception|\bERROR\b", line)]
+    assert not problems, "\n".join(problems[:20])

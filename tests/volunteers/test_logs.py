@@ -115,3 +115,16 @@ def test_cli_report_unanswered_and_retention(tmp_path, monkeypatch, capsys):
     assert main(["purge"]) == 0
     assert "1 requests older than 7 days deleted" in capsys.readouterr().out
     assert main(["delete", "no-such-id"]) == 1
+
+
+def test_exports_never_hand_a_formula_to_a_spreadsheet(tmp_path):
+    store = CallbackStore(f"sqlite:///{tmp_path / 'app.db'}")
+    store.submit("complaint", '=HYPERLINK("http://lua-dao.top","bấm")', "+84912345678", consent=True, now=NOW,
+                 subject="@SUM(1+1)")
+    store.export_csv(tmp_path / "c.csv")
+    row = list(csv.reader((tmp_path / "c.csv").open(encoding="utf-8-sig")))[1]
+    assert row[3].startswith("'=") and row[4] == "'+84912345678" and row[5] == "'@SUM(1+1)"
+    log = UnansweredLog(f"sqlite:///{tmp_path / 'app.db'}")
+    log.record("-2+3 la gi", NOW)
+    log.export_csv(tmp_path / "u.csv")
+    assert list(csv.reader((tmp_path / "u.csv").open(encoding="utf-8-sig")))[1][0].startswith("'-")
