@@ -45,9 +45,8 @@ def test_heldout_accuracy(capsys):
     report = evaluate(servers.MODEL, HOLDOUT)
     with capsys.disabled():
         print("\n" + render(report))
-    # regression floors, not the target (>= 95 %): `make eval` reports the figures.
-    # The held-out folder includes a set written independently of the training
-    # data, on which the model generalises less well than on its author's own set.
+    # regression floors a little under the measured figures (96.0 % / 95.2 %,
+    # seeded training); the target (>= 95 %) is reported by `make eval`, not asserted.
     for group in ("accented", "unaccented"):
-        assert report.groups[group].intent_accuracy >= 0.85, group
+        assert report.groups[group].intent_accuracy >= 0.93, group
     assert report.groups["all"].entity_f1 >= 0.80
