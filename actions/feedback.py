@@ -32,7 +32,7 @@ def _text(value: Any) -> Optional[str]:
     return text[:_MAX_TEXT] if text and not text.startswith("/") else None
 
 
-def _submit(kind: str, tracker: Tracker, question: str, contact: str, subject: str = "") -> str:
+def _submit(kind: str, question: str, contact: str, subject: str = "") -> str:
     services = deps.services()
     request_id = services.callbacks.submit(kind, question, contact, consent=True,
                                            now=dt.datetime.now(dt.timezone.utc), subject=subject)
@@ -59,7 +59,7 @@ class ValidateCallbackForm(FormValidationAction):
         if phone is None:
             dispatcher.utter_message(response="utter_contact_invalid")
             return {"callback_contact": None}
-        reference = _submit("callback", tracker, tracker.get_slot("callback_question") or "", phone)
+        reference = _submit("callback", tracker.get_slot("callback_question") or "", phone)
         return {"callback_contact": SAVED, "feedback_reference": reference}
 
 
@@ -87,7 +87,7 @@ class ValidateComplaintForm(FormValidationAction):
         if phone is None and _intent(tracker) != "deny":
             dispatcher.utter_message(response="utter_complaint_contact_invalid")
             return {"complaint_contact": None}
-        reference = _submit("complaint", tracker, tracker.get_slot("complaint_text") or "", phone or "",
+        reference = _submit("complaint", tracker.get_slot("complaint_text") or "", phone or "",
                             tracker.get_slot("complaint_subject") or "")
         return {"complaint_contact": SAVED, "feedback_reference": reference}
 
