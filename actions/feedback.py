@@ -32,11 +32,19 @@ def _text(value: Any) -> Optional[str]:
     return text[:_MAX_TEXT] if text and not text.startswith("/") else None
 
 
-def _submit(kind: str, question: str, contact: str, subject: str = "") -> str:
-    services = deps.services()
-    request_id = services.callbacks.submit(kind, question, contact, consent=True,
-                                           now=dt.datetime.now(dt.timezone.utc), subject=subject)
-    return request_id[:8]
+def _save_with_contact(kind: str, value: Any, dispatcher: CollectingDispatcher, question: str, invalid: str,
+                       subject: str = "", without_contact: bool = False) -> Dict[Text, Any]:
+    """Store the request the moment a valid phone number (or an allowed "no contact") is typed."""
+    slot = f"{kind}_contact"
+    if value == SAVED:
+        return {slot: SAVED}
+    phone = find_phone(str(value or ""))
+    if phone is None and not without_contact:
+        dispatcher.utter_message(response=invalid)
+        return {slot: None}
+    request_id = deps.services().callbacks.submit(kind, question, phone or "", consent=True,
+                                                  now=dt.datetime.now(dt.timezone.utc), subject=subject)
+    return {slot: SAVED, "feedback_reference": request_id[:8]}
 
 
 class ValidateCallbackForm(FormValidationAction):
@@ -53,14 +61,8 @@ class ValidateCallbackForm(FormValidationAction):
 
     def validate_callback_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[Text, Any]:
-        if value == SAVED:
-            return {"callback_contact": SAVED}
-        phone = find_phone(str(value or ""))
-        if phone is None:
-            dispatcher.utter_message(response="utter_contact_invalid")
-            return {"callback_contact": None}
-        reference = _submit("callback", tracker.get_slot("callback_question") or "", phone)
-        return {"callback_contact": SAVED, "feedback_reference": reference}
+        return _save_with_contact("callback", value, dispatcher, tracker.get_slot("callback_question") or "",
+                                  invalid="utter_contact_invalid")
 
 
 class ValidateComplaintForm(FormValidationAction):
@@ -81,15 +83,10 @@ class ValidateComplaintForm(FormValidationAction):
 
     def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        if value == SAVED:
-            return {"complaint_contact": SAVED}
-        phone = find_phone(str(value or ""))
-        if phone is None and _intent(tracker) != "deny":
-            dispatcher.utter_message(response="utter_complaint_contact_invalid")
-            return {"complaint_contact": None}
-        reference = _submit("complaint", tracker.get_slot("complaint_text") or "", phone or "",
-                            tracker.get_slot("complaint_subject") or "")
-        return {"complaint_contact": SAVED, "feedback_reference": reference}
+        return _save_with_contact("complaint", value, dispatcher, tracker.get_slot("complaint_text") or "",
+                                  invalid="utter_complaint_contact_invalid",
+                                  subject=tracker.get_slot("complaint_subject") or "",
+                                  without_contact=_intent(tracker) == "deny")
 
 
 class ActionAskConsent(Action):

@@ -11,9 +11,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deps
 from actions.contact import tell_contact
-from actions.procedures import linked_ids
+from actions.procedures import procedure_in_question
 from bot.knowledge.model import Procedure
-from bot.knowledge.resolve import resolve_procedure
 from bot.text.normalize import default_lexicon
 from bot.volunteers.checklist import checklist_path
 from bot.volunteers.walkthrough import FINISHED, NEED_STAFF, SHOW_PROBLEMS, STOPPED, WalkState, Walkthrough
@@ -52,13 +51,8 @@ class ActionGuideStart(Action):
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         services = deps.services()
-        message = tracker.latest_message or {}
-        resolution = resolve_procedure(linked_ids(message), tracker.get_slot("procedure"),
-                                       message.get("text") or "", services.index)
-        procedure = services.store.get(resolution.procedure_id) if resolution.procedure_id else None
+        procedure, buttons = procedure_in_question(tracker, services, "start_guided_filing")
         if procedure is None:
-            buttons = [{"title": c.name, "payload": f'/start_guided_filing{{"procedure": "{c.id}"}}'}
-                       for c in resolution.candidates]
             dispatcher.utter_message(response="utter_guide_ask_procedure", buttons=buttons)
             return []
         values = _step_values(services, procedure, 0)

@@ -8,7 +8,7 @@ from typing import Dict, List, Mapping, Optional
 
 import yaml
 
-from bot.knowledge.model import Fee, Procedure
+from bot.knowledge.model import Document, Fee, Procedure
 
 #: Answers longer than this are split into several chat messages.
 MAX_MESSAGE_CHARS = 900
@@ -59,16 +59,19 @@ class AnswerFormatter:
     def _word(self, key: str) -> str:
         return str(self._v[key])
 
+    def document_details(self, document: Document) -> str:
+        """Kind, form and quantity of one paper: "bản chính, mẫu CT01, số lượng 2"."""
+        details = [str(self._v["document_kinds"][document.kind])]
+        if document.form:
+            details.append(f"{self._word('form')} {document.form}")
+        if document.quantity > 1:
+            details.append(f"{self._word('quantity')} {document.quantity}")
+        return ", ".join(details)
+
     def document_lines(self, procedure: Procedure) -> List[str]:
-        kinds = self._v["document_kinds"]
         lines = []
         for document in procedure.documents:
-            details = [str(kinds[document.kind])]
-            if document.form:
-                details.append(f"{self._word('form')} {document.form}")
-            if document.quantity > 1:
-                details.append(f"{self._word('quantity')} {document.quantity}")
-            line = f"{document.name} ({', '.join(details)})"
+            line = f"{document.name} ({self.document_details(document)})"
             if document.condition:
                 line += f" – {document.condition}"
             lines.append(line)

@@ -249,17 +249,8 @@ class ChecklistRenderer:
         return is_official_url(url, tuple(self._profile.official_domains))
 
     def _documents(self, procedure: Procedure) -> List[Dict[str, str]]:
-        kinds = self._v["document_kinds"]
-        rows = []
-        for document in procedure.documents:
-            details = [str(kinds[document.kind])]
-            if document.form:
-                details.append(f"{self._v['form']} {document.form}")
-            if document.quantity > 1:
-                details.append(f"{self._v['quantity']} {document.quantity}")
-            rows.append({"name": document.name, "details": ", ".join(details),
-                         "condition": document.condition or ""})
-        return rows
+        return [{"name": document.name, "details": self._answers.document_details(document),
+                 "condition": document.condition or ""} for document in procedure.documents]
 
     def _centres(self) -> List[Dict[str, str]]:
         weekdays = self._v["weekdays"]

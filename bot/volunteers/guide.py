@@ -28,6 +28,8 @@ class Guide:
     shortcuts: Tuple[str, ...] = ()
     #: typed replies to a step, by reply ("done", "stuck", ...)
     replies: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    #: folded syllables of each reply phrase, filled on first use (one lexicon per process)
+    _folded: Dict[str, List[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_file(cls, path: Path) -> "Guide":
@@ -49,7 +51,9 @@ class Guide:
         best: Optional[Tuple[int, str]] = None
         for reply, phrases in self.replies.items():
             for phrase in phrases:
-                wanted = folded_units(phrase, lexicon)[0]
+                if phrase not in self._folded:
+                    self._folded[phrase] = folded_units(phrase, lexicon)[0]
+                wanted = self._folded[phrase]
                 if wanted and units[:len(wanted)] == wanted and len(units) <= len(wanted) + 3:
                     if best is None or len(wanted) > best[0]:
                         best = (len(wanted), reply)
