@@ -88,12 +88,13 @@ class ActionGuideReply(Action):
         if reply is None:
             dispatcher.utter_message(response="utter_guide_unclear")
             _show_step(dispatcher, _step_values(services, procedure, state.step), tracker.get_slot("volunteer_code"))
-            return []
+            return [SlotSet("guide_active", True)]
         walk = Walkthrough(len(services.guide.steps))
         state, shown = walk.reply(state, reply)
         values = _step_values(services, procedure, state.step)
         volunteer = tracker.get_slot("volunteer_code")
-        events: List[Dict[Text, Any]] = [SlotSet("guide_step", state.step), SlotSet("guide_stuck_at", state.stuck_at)]
+        events: List[Dict[Text, Any]] = [SlotSet("guide_step", state.step), SlotSet("guide_stuck_at", state.stuck_at),
+                                         SlotSet("guide_active", shown not in (FINISHED, NEED_STAFF, STOPPED))]
         if shown in (FINISHED, NEED_STAFF, STOPPED):
             outcome = {FINISHED: "filed_themselves", NEED_STAFF: "needed_staff", STOPPED: "gave_up"}[shown]
             if shown == FINISHED:
@@ -103,13 +104,20 @@ class ActionGuideReply(Action):
             if shown == NEED_STAFF:
                 tell_contact(dispatcher, services)
             dispatcher.utter_message(response="utter_ask_rating")
-            return events + [SlotSet("guide_active", False)]
+            return events
         services.assistance.reached(session_id, state.step)
         if shown == SHOW_PROBLEMS:
             dispatcher.utter_message(response="utter_guide_problems", **values)
         else:
             _show_step(dispatcher, values, volunteer)
         return events
+
+
+class ActionGuideTypedReply(ActionGuideReply):
+    """The same reply, typed during a walkthrough ("xong", "chưa được"): its rules state whether it goes on."""
+
+    def name(self) -> Text:
+        return "action_guide_typed_reply"
 
 
 class ActionRate(Action):
