@@ -8,7 +8,8 @@ conversation (and the tracker store redacts the message itself).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Dict, List, Optional, Text
+from abc import abstractmethod
+from typing import Any, Dict, Iterable, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -32,12 +33,50 @@ def _text(value: Any) -> Optional[str]:
     return text[:_MAX_TEXT] if text and not text.startswith("/") else None
 
 
-def _save_with_contact(kind: str, value: Any, dispatcher: CollectingDispatcher, question: str, invalid: str,
-                       subject: str = "", without_contact: bool = False) -> Dict[Text, Any]:
+#: leaving a form: the "Hủy" button, or saying goodbye
+CANCEL_INTENTS = {"cancel_form", "goodbye"}
+#: messages the input guard could not read: answered with its response, then the question again
+_UNREADABLE = {"no_text_content": "utter_no_text_content", "message_too_long": "utter_message_too_long"}
+
+
+def interrupted(slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker,
+                cancel: Iterable[Text] = CANCEL_INTENTS) -> Optional[Dict[Text, Any]]:
+    """Slot values when the answer to a form's question is a cancel or unreadable, else None."""
+    intent = _intent(tracker)
+    if intent in cancel:
+        return {slot: None, "form_cancelled": True}
+    if intent in _UNREADABLE:
+        dispatcher.utter_message(response=_UNREADABLE[intent])
+        return {slot: None}
+    return None
+
+
+def _consent(slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    """Consent is a yes or a no; anything else asks again (nothing is stored meanwhile)."""
+    stop = interrupted(slot, dispatcher, tracker)
+    if stop is not None:
+        return stop
+    intent = _intent(tracker)
+    if intent in ("affirm", "deny"):
+        return {slot: intent == "affirm"}
+    dispatcher.utter_message(response="utter_consent_unclear")
+    return {slot: None}
+
+
+def _free_text(slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    stop = interrupted(slot, dispatcher, tracker)
+    return stop if stop is not None else {slot: _text(value)}
+
+
+def _save_with_contact(kind: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, question: str,
+                       invalid: str, subject: str = "", without_contact: bool = False) -> Dict[Text, Any]:
     """Store the request the moment a valid phone number (or an allowed "no contact") is typed."""
     slot = f"{kind}_contact"
     if value == SAVED:
         return {slot: SAVED}
+    stop = interrupted(slot, dispatcher, tracker)
+    if stop is not None:
+        return stop
     phone = find_phone(str(value or ""))
     if phone is None and not without_contact:
         dispatcher.utter_message(response=invalid)
@@ -47,43 +86,63 @@ def _save_with_contact(kind: str, value: Any, dispatcher: CollectingDispatcher, 
     return {slot: SAVED, "feedback_reference": request_id[:8]}
 
 
-class ValidateCallbackForm(FormValidationAction):
+class _ConsentFirstForm(FormValidationAction):
+    """Asks for consent first; without it (or once cancelled) the form ends at once."""
+
+    kind = ""
+
+    @abstractmethod
+    def name(self) -> Text:
+        """Abstract, so that the action server registers only the two forms."""
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        if tracker.get_slot("form_cancelled"):
+            return []
+        return [f"{self.kind}_consent"] if tracker.get_slot(f"{self.kind}_consent") is False else domain_slots
+
+
+class ValidateCallbackForm(_ConsentFirstForm):
+    kind = "callback"
+
     def name(self) -> Text:
         return "validate_callback_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
-        return ["callback_consent"] if tracker.get_slot("callback_consent") is False else domain_slots
+    def validate_callback_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        return _consent("callback_consent", dispatcher, tracker)
 
     def validate_callback_question(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        return {"callback_question": _text(value)}
+        return _free_text("callback_question", value, dispatcher, tracker)
 
     def validate_callback_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[Text, Any]:
-        return _save_with_contact("callback", value, dispatcher, tracker.get_slot("callback_question") or "",
+        return _save_with_contact("callback", value, dispatcher, tracker, tracker.get_slot("callback_question") or "",
                                   invalid="utter_contact_invalid")
 
 
-class ValidateComplaintForm(FormValidationAction):
+class ValidateComplaintForm(_ConsentFirstForm):
+    kind = "complaint"
+
     def name(self) -> Text:
         return "validate_complaint_form"
 
-    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
-                             domain: DomainDict) -> List[Text]:
-        return ["complaint_consent"] if tracker.get_slot("complaint_consent") is False else domain_slots
+    def validate_complaint_consent(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> Dict[Text, Any]:
+        return _consent("complaint_consent", dispatcher, tracker)
 
     def validate_complaint_text(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                 domain: DomainDict) -> Dict[Text, Any]:
-        return {"complaint_text": _text(value)}
+        return _free_text("complaint_text", value, dispatcher, tracker)
 
     def validate_complaint_subject(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        return {"complaint_subject": _text(value)}
+        return _free_text("complaint_subject", value, dispatcher, tracker)
 
     def validate_complaint_contact(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                    domain: DomainDict) -> Dict[Text, Any]:
-        return _save_with_contact("complaint", value, dispatcher, tracker.get_slot("complaint_text") or "",
+        return _save_with_contact("complaint", value, dispatcher, tracker, tracker.get_slot("complaint_text") or "",
                                   invalid="utter_complaint_contact_invalid",
                                   subject=tracker.get_slot("complaint_subject") or "",
                                   without_contact=_intent(tracker) == "deny")
@@ -118,9 +177,12 @@ class ActionFeedbackDone(Action):
         values = contact_values(services.province, services.vocabulary)
         values["retention_days"] = str(services.settings.callback_retention_days)
         values["reference"] = tracker.get_slot("feedback_reference") or ""
-        kind = "complaint" if tracker.get_slot("complaint_consent") is not None else "callback"
-        stored = tracker.get_slot(f"{kind}_contact") == SAVED
-        dispatcher.utter_message(response=f"utter_{kind}_{'saved' if stored else 'not_saved'}", **values)
+        if tracker.get_slot("form_cancelled"):
+            dispatcher.utter_message(response="utter_form_cancelled")
+        else:
+            kind = "complaint" if tracker.get_slot("complaint_consent") is not None else "callback"
+            stored = tracker.get_slot(f"{kind}_contact") == SAVED
+            dispatcher.utter_message(response=f"utter_{kind}_{'saved' if stored else 'not_saved'}", **values)
         slots = ["callback_consent", "callback_question", "callback_contact", "complaint_consent", "complaint_text",
-                 "complaint_subject", "complaint_contact", "feedback_reference"]
+                 "complaint_subject", "complaint_contact", "feedback_reference", "form_cancelled"]
         return [SlotSet(slot, None) for slot in slots]

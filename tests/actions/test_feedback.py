@@ -59,3 +59,26 @@ def test_complaint_with_or_without_contact(services):
 def test_consent_question_names_the_retention_period(services):
     messages, _ = run(ActionAskComplaintConsent(), make_tracker())
     assert messages[0]["response"] == "utter_ask_complaint_consent" and messages[0]["retention_days"] == "30"
+
+
+def test_answers_inside_the_forms_that_are_not_answers(services):
+    form = ValidateCallbackForm()
+    dispatcher = CollectingDispatcher()
+    asking = {"requested_slot": "callback_consent"}
+    other = form.validate_callback_consent("lệ phí bao nhiêu", dispatcher, make_tracker(
+        "lệ phí bao nhiêu", intent="ask_fee", slots=asking), {})
+    assert other == {"callback_consent": None} and dispatcher.messages[-1]["response"] == "utter_consent_unclear"
+    assert form.validate_callback_consent("ok", dispatcher, make_tracker("ok", intent="affirm"), {}) == {
+        "callback_consent": True}
+    unreadable = form.validate_callback_question("😀", dispatcher, make_tracker("😀", intent="no_text_content"), {})
+    assert unreadable == {"callback_question": None} and dispatcher.messages[-1]["response"] == "utter_no_text_content"
+    cancelled = form.validate_callback_contact("/cancel_form", dispatcher,
+                                               make_tracker("/cancel_form", intent="cancel_form"), {})
+    assert cancelled == {"callback_contact": None, "form_cancelled": True}
+    assert asyncio.run(form.required_slots(["callback_consent", "callback_question", "callback_contact"],
+                                           dispatcher, make_tracker(slots={"form_cancelled": True}), {})) == []
+    assert services.callbacks.pending() == []
+    messages, events = run(ActionFeedbackDone(), make_tracker("", slots={"form_cancelled": True,
+                                                                          "complaint_consent": True}))
+    assert messages[0]["response"] == "utter_form_cancelled"
+    assert {e["name"] for e in events} >= {"form_cancelled", "complaint_consent"}

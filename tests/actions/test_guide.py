@@ -120,7 +120,13 @@ def test_volunteer_code_is_checked_and_phrases_the_walkthrough_for_a_volunteer(s
     wrong = form.validate_volunteer_code("XX-99", dispatcher, tracker, {})
     assert wrong == {"volunteer_code": None} and dispatcher.messages[-1]["response"] == "utter_volunteer_code_invalid"
     leaving = make_tracker("thôi", intent="deny", slots={"requested_slot": "volunteer_code"})
-    assert asyncio.run(form.extract_volunteer_code(dispatcher, leaving, {})) == {}
+    assert asyncio.run(form.extract_volunteer_code(dispatcher, leaving, {})) == {
+        "volunteer_code": None, "form_cancelled": True}  # "thôi" leaves; it is not read as a code
+    assert form.validate_volunteer_code(None, dispatcher, leaving, {}) == {"volunteer_code": None}
+    assert asyncio.run(form.required_slots(["volunteer_code"], dispatcher,
+                                           make_tracker(slots={"form_cancelled": True}), {})) == []
+    left, events = run(ActionVolunteerReady(), make_tracker("", slots={"form_cancelled": True}))
+    assert responses(left) == ["utter_acknowledge_deny"] and slots_of(events)["form_cancelled"] is None
     messages, _ = run(ActionVolunteerReady(), make_tracker("", slots={"volunteer_code": "TT-TNV-01"}))
     assert responses(messages) == ["utter_volunteer_ready"]
     assert any("dang-ky-tam-tru" in b["payload"] for b in messages[0]["buttons"])

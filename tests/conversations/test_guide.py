@@ -146,6 +146,31 @@ def test_complaint_without_contact_and_official_channel(servers):
     assert complaint.kind == "complaint" and complaint.contact == "" and "H00-251201-0001" in complaint.subject
 
 
+def test_other_messages_inside_the_forms_are_answered_and_cancel_stores_nothing(servers):
+    store = CallbackStore(f"sqlite:///{servers.workdir / 'app.db'}")
+    count = len(store.pending())
+    someone = sender()
+    say(servers, someone, "nho can bo goi lai cho toi")
+    again = joined(say(servers, someone, "toi muon phan anh can bo xa lam cham ho so"))
+    assert "Đồng ý" in again or "đồng ý" in again
+    say(servers, someone, "ok dong y")
+    assert "Tôi chưa đọc được" in joined(say(servers, someone, "😀😀"))
+    assert "Đã hủy" in joined(say(servers, someone, "/cancel_form"))
+    assert len(store.pending()) == count
+    assert "Chào Anh/Chị" in joined(say(servers, someone, "tạm biệt"))  # the form is over
+
+    complaint = sender()
+    say(servers, complaint, "/file_complaint")
+    say(servers, complaint, "/affirm")
+    assert "Đã hủy" in joined(say(servers, complaint, "thôi chào nhé"))
+    assert len(store.pending()) == count
+
+    volunteer = sender()
+    say(servers, volunteer, "tôi là tình nguyện viên")
+    assert "Vâng ạ" in joined(say(servers, volunteer, "thoi khong can"))
+    assert "Hồ sơ Đăng ký khai sinh gồm" in joined(say(servers, volunteer, "dang ky khai sinh can giay to gi"))
+
+
 def test_goodbye_asks_for_a_rating_stored_anonymously(servers):
     someone = sender()
     before = len(app_log(servers).ratings())
