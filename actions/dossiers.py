@@ -10,6 +10,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deps
+from actions.forms import CANCEL_INTENTS, interrupted
 from bot.dossiers.gateway import GatewayUnavailable
 from bot.dossiers.model import Dossier
 from bot.dossiers.status import Answer, due_answers, payment_answers, status_answers
@@ -50,12 +51,23 @@ class ActionDossierStart(Action):
         return [FollowupAction(FORM)]
 
 
+#: "thôi" also leaves the lookup (a code or four digits are never read as a no)
+_LEAVE = CANCEL_INTENTS | {"deny"}
+
+
 class ValidateDossierLookupForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_dossier_lookup_form"
 
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: Dict[Text, Any]) -> List[Text]:
+        return [] if tracker.get_slot("form_cancelled") else domain_slots
+
     def validate_dossier_code(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                               domain: Dict[Text, Any]) -> Dict[Text, Any]:
+        stop = interrupted("dossier_code", dispatcher, tracker, cancel=_LEAVE)
+        if stop is not None:
+            return stop
         found = find_dossier_codes(str(value or ""))
         if found:
             return {"dossier_code": found[0].value}
@@ -64,6 +76,9 @@ class ValidateDossierLookupForm(FormValidationAction):
 
     def validate_phone_last4(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                              domain: Dict[Text, Any]) -> Dict[Text, Any]:
+        stop = interrupted("phone_last4", dispatcher, tracker, cancel=_LEAVE)
+        if stop is not None:
+            return stop
         digits = "".join(ch for ch in str(value or "") if ch.isdigit())
         if len(digits) == 4:
             return {"phone_last4": digits}
@@ -76,6 +91,9 @@ class ActionDossierLookup(Action):
         return "action_dossier_lookup"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("form_cancelled"):  # left the form: no check, no failed attempt counted
+            dispatcher.utter_message(response="utter_dossier_cancelled")
+            return _RESET + [SlotSet("form_cancelled", None)]
         services = deps.services()
         code = tracker.get_slot("dossier_code") or ""
         digits = tracker.get_slot("phone_last4") or ""

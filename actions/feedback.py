@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from abc import abstractmethod
-from typing import Any, Dict, Iterable, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import deps
+from actions.forms import interrupted, latest_intent
 from bot.knowledge.contact import contact_values
 from bot.volunteers.contact import find_phone
 
@@ -24,31 +25,9 @@ SAVED = "saved"
 _MAX_TEXT = 2000
 
 
-def _intent(tracker: Tracker) -> Optional[str]:
-    return ((tracker.latest_message or {}).get("intent") or {}).get("name")
-
-
 def _text(value: Any) -> Optional[str]:
     text = " ".join(str(value or "").split())
     return text[:_MAX_TEXT] if text and not text.startswith("/") else None
-
-
-#: leaving a form: the "Hủy" button, or saying goodbye
-CANCEL_INTENTS = {"cancel_form", "goodbye"}
-#: messages the input guard could not read: answered with its response, then the question again
-_UNREADABLE = {"no_text_content": "utter_no_text_content", "message_too_long": "utter_message_too_long"}
-
-
-def interrupted(slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker,
-                cancel: Iterable[Text] = CANCEL_INTENTS) -> Optional[Dict[Text, Any]]:
-    """Slot values when the answer to a form's question is a cancel or unreadable, else None."""
-    intent = _intent(tracker)
-    if intent in cancel:
-        return {slot: None, "form_cancelled": True}
-    if intent in _UNREADABLE:
-        dispatcher.utter_message(response=_UNREADABLE[intent])
-        return {slot: None}
-    return None
 
 
 def _consent(slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
@@ -56,7 +35,7 @@ def _consent(slot: Text, dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     stop = interrupted(slot, dispatcher, tracker)
     if stop is not None:
         return stop
-    intent = _intent(tracker)
+    intent = latest_intent(tracker)
     if intent in ("affirm", "deny"):
         return {slot: intent == "affirm"}
     dispatcher.utter_message(response="utter_consent_unclear")
@@ -145,7 +124,7 @@ class ValidateComplaintForm(_ConsentFirstForm):
         return _save_with_contact("complaint", value, dispatcher, tracker, tracker.get_slot("complaint_text") or "",
                                   invalid="utter_complaint_contact_invalid",
                                   subject=tracker.get_slot("complaint_subject") or "",
-                                  without_contact=_intent(tracker) == "deny")
+                                  without_contact=latest_intent(tracker) == "deny")
 
 
 class ActionAskConsent(Action):

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions import deps
-from actions.feedback import CANCEL_INTENTS, interrupted
+from actions.forms import CANCEL_INTENTS, interrupted
 from bot.knowledge.model import volunteer_key
 
 #: intents that leave the form instead of being read as a code ("thôi", goodbye, "Hủy", asking for staff)

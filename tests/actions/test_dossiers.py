@@ -1,4 +1,8 @@
+import asyncio
+import datetime as dt
+
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions import deps
 from actions.dossiers import (ActionCheckLink, ActionDossierFollowup, ActionDossierLookup, ActionDossierStart,
@@ -126,3 +130,27 @@ def _with_gateway(services, gateway):
     import dataclasses
 
     return dataclasses.replace(services, dossiers=gateway)
+
+
+@pytest.mark.parametrize("text, intent", [("thôi", "deny"), ("/cancel_form", "cancel_form"), ("bye", "goodbye")])
+def test_leaving_the_lookup_counts_no_failed_check(services, text, intent):
+    form = ValidateDossierLookupForm()
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text, intent=intent, slots={"dossier_code": f"000.00.00.H00-{DEMO_STAMP}-0001"})
+    assert form.validate_phone_last4(text, dispatcher, tracker, {}) == {"phone_last4": None, "form_cancelled": True}
+    assert asyncio.run(form.required_slots(["dossier_code", "phone_last4"], dispatcher,
+                                           make_tracker(slots={"form_cancelled": True}), {})) == []
+    messages, events = run(ActionDossierLookup(), make_tracker(
+        "", slots={"form_cancelled": True, "dossier_code": f"000.00.00.H00-{DEMO_STAMP}-0001"}))
+    assert [m["response"] for m in messages] == ["utter_dossier_cancelled"]
+    assert services.verifier.failures("citizen", dt.datetime.now(dt.timezone.utc)) == 0
+
+
+def test_an_unreadable_answer_gets_the_guard_response_and_the_question_again(services):
+    from rasa_sdk.executor import CollectingDispatcher
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateDossierLookupForm().validate_phone_last4("😀", dispatcher,
+                                                              make_tracker("😀", intent="no_text_content"), {})
+    assert result == {"phone_last4": None}
+    assert [m["response"] for m in dispatcher.messages] == ["utter_no_text_content"]

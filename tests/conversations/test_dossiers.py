@@ -93,3 +93,14 @@ def test_tracker_store_and_logs_hold_no_phone_or_verification_digits(servers):
     for secret in (DEMO_PHONE, "079203001234", f'"{LAST4}"', f" {LAST4}"):
         assert secret not in dump
         assert secret not in log
+
+
+def test_leaving_the_lookup_midway(servers):
+    someone = sender()
+    servers.send(someone, "tra cuu ho so")
+    assert "Đã dừng tra cứu" in joined(servers.send(someone, "thôi"))
+    assert "Lệ phí Đăng ký tạm trú" in joined(servers.send(someone, "le phi dang ky tam tru"))
+    servers.send(someone, f"tra cuu ho so {CODE}1")
+    assert "Đã dừng tra cứu" in joined(servers.send(someone, "/cancel_form"))
+    for messages in (servers.send(someone, "tạm biệt"),):
+        assert "Chào Anh/Chị" in joined(messages) and "vẫn chưa hiểu" not in joined(messages)
